@@ -1,0 +1,47 @@
+package dev.gptoss.ls;
+
+import dev.gptoss.ls.backend.ApiKeys;
+import dev.gptoss.ls.cli.CommandLine;
+import dev.gptoss.ls.cli.CompleteCommand;
+import dev.gptoss.ls.cli.StatusCommand;
+import dev.gptoss.ls.protocol.GptossLanguageServer;
+import dev.gptoss.ls.protocol.LspLauncher;
+import dev.gptoss.ls.telemetry.LogSetup;
+import java.io.PrintStream;
+
+/** {@code java -jar gptoss-ls.jar [--port N | complete FILE:LINE:COL | status] [--config FILE]}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream stdout = LogSetup.reserveStdoutForProtocol();
+        LogSetup.toStderr(System.getenv("GPTOSS_LOG"));
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("gptoss-ls: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (line.command()) {
+            case "help" -> stdout.println(CommandLine.USAGE);
+            case "version" -> stdout.println("gptoss-ls " + GptossLanguageServer.VERSION);
+            case "complete" -> System.exit(new CompleteCommand(stdout).run(line));
+            case "status" -> System.exit(new StatusCommand(stdout).run(line));
+            default -> serveLsp(line, stdout);
+        }
+    }
+
+    private static void serveLsp(CommandLine line, PrintStream stdout) throws Exception {
+        var core = new ServerCore(ApiKeys.fromSystemEnvironment());
+        if (line.port() != null) {
+            LspLauncher.serveOnPort(core, line.port(), System::exit);
+        } else {
+            LspLauncher.serve(core, System.in, stdout, System::exit).get();
+        }
+        System.exit(0);
+    }
+}

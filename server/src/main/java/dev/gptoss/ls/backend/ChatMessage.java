@@ -1,0 +1,4 @@
+package dev.gptoss.ls.backend;
+
+public record ChatMessage(String role, String content) {
+}

@@ -1,0 +1,25 @@
+package dev.gptoss.ls.backend;
+
+import dev.gptoss.ls.config.EndpointConfig;
+import java.util.Set;
+
+/**
+ * One probe's result.
+ *
+ * @param models the models the server lists, or null when it did not say
+ * @param detail one line for a person: server version, or why it is not ready
+ */
+public record EndpointHealth(EndpointConfig endpoint, EndpointState state, Set<String> models, String detail) {
+
+    public static EndpointHealth unknown(EndpointConfig endpoint) {
+        return new EndpointHealth(endpoint, EndpointState.UNKNOWN, null, "not probed yet");
+    }
+
+    /** Whether the server lists the model; Ollama's {@code name} means {@code name:latest}. */
+    public boolean hasModel(String model) {
+        if (models == null) {
+            return state == EndpointState.READY;
+        }
+        return models.contains(model) || !model.contains(":") && models.contains(model + ":latest");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gptoss.ls.cli;
+
+import java.nio.file.Path;
+
+/** The parsed arguments. */
+public record CommandLine(String command, String target, Path config, Integer port, Integer timeoutMs) {
+    public static final String USAGE = """
+            usage: java -jar gptoss-ls.jar                       LSP over stdio (what editors run)
+                   java -jar gptoss-ls.jar --port N              LSP on 127.0.0.1:N, for debugging
+                   java -jar gptoss-ls.jar complete FILE:LINE:COL [--config FILE] [--timeout-ms N]
+                                                                 one completion at that place (1-based)
+                   java -jar gptoss-ls.jar status [--config FILE]
+                                                                 probe every configured model server
+            Without --config, a .gptoss.json in the file's folder or above (or the current folder) is used;
+            without any, Ollama at http://127.0.0.1:11434 with gpt-oss:20b.""";
+
+    public static CommandLine parse(String[] args) {
+        String command = "lsp";
+        String target = null;
+        Path config = null;
+        Integer port = null;
+        Integer timeout = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--config" -> config = Path.of(value(args, ++i, arg));
+                case "--port" -> port = number(value(args, ++i, arg), arg);
+                case "--timeout-ms" -> timeout = number(value(args, ++i, arg), arg);
+                case "--stdio" -> command = "lsp";
+                case "-h", "--help", "help" -> command = "help";
+                case "--version", "version" -> command = "version";
+                case "complete", "status" -> command = arg;
+                default -> {
+                    if (arg.startsWith("-") || target != null) {
+                        throw new IllegalArgumentException("unexpected argument: " + arg);
+                    }
+                    target = arg;
+                }
+            }
+        }
+        if (command.equals("complete") && target == null) {
+            throw new IllegalArgumentException("complete needs FILE:LINE:COL");
+        }
+        return new CommandLine(command, target, config, port, timeout);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String text, String option) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got " + text);
+        }
+    }
+}

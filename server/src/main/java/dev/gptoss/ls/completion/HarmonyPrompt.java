@@ -1,0 +1,31 @@
+package dev.gptoss.ls.completion;
+
+import dev.gptoss.ls.context.CursorContext;
+
+/**
+ * A raw prompt in gpt-oss's harmony format. It closes an empty analysis message and opens the
+ * {@code final} channel itself, so the model answers at once instead of reasoning first.
+ */
+final class HarmonyPrompt {
+    static final java.util.List<String> STOP = java.util.List.of("<|return|>", "<|end|>", "<|call|>");
+
+    private static final String SYSTEM = "<|start|>system<|message|>"
+            + "You are ChatGPT, a large language model trained by OpenAI.\n"
+            + "Knowledge cutoff: 2024-06\n\n"
+            + "Reasoning: low\n\n"
+            + "# Valid channels: analysis, commentary, final. Channel must be included for every message."
+            + "<|end|>";
+    private static final String DEVELOPER = "<|start|>developer<|message|>" + CompletionInstructions.developer() + "<|end|>";
+    private static final String ANSWER_NOW = "<|start|>assistant<|channel|>analysis<|message|>"
+            + "The user wants only the inserted code.<|end|>"
+            + "<|start|>assistant<|channel|>final<|message|>";
+
+    private HarmonyPrompt() {
+    }
+
+    static String render(CursorContext context, SuggestionShape shape) {
+        return SYSTEM + DEVELOPER
+                + "<|start|>user<|message|>" + CompletionInstructions.task(context, shape) + "<|end|>"
+                + ANSWER_NOW;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gptoss.ls.completion;
+
+import dev.gptoss.ls.context.CodeText;
+import dev.gptoss.ls.context.CursorContext;
+import java.util.List;
+
+/** How much to suggest: the rest of a line, or a block after a block opener. */
+public enum SuggestionShape {
+    SINGLE_LINE, BLOCK;
+
+    static final int MAX_BLOCK_LINES = 24;
+
+    public static SuggestionShape at(CursorContext context) {
+        if (context.cursorInsideLine()) {
+            return SINGLE_LINE;
+        }
+        if (!context.linePrefix().isBlank()) {
+            return CodeText.opensBlock(context.linePrefix()) ? BLOCK : SINGLE_LINE;
+        }
+        List<String> above = context.previousLines();
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (!above.get(i).isBlank()) {
+                return CodeText.opensBlock(above.get(i)) ? BLOCK : SINGLE_LINE;
+            }
+        }
+        return SINGLE_LINE;
+    }
+
+    /** Whether text streamed so far already holds all this shape will keep, so the model can stop. */
+    public boolean complete(String text, CursorContext context) {
+        if (this == SINGLE_LINE) {
+            int newline = text.indexOf('\n');
+            return newline >= 0 && !text.substring(0, newline).isBlank();
+        }
+        String[] lines = CodeText.lines(text);
+        return lines.length > MAX_BLOCK_LINES + 1;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gptoss.ls.context;
+
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts the text around a cursor to a window the prompt can afford: more lines before the cursor
+ * than after, since what comes before says most about what comes next.
+ */
+public final class CursorWindow {
+    private static final int PREVIOUS_LINES_KEPT = 8;
+    private final int maxPrefixChars;
+    private final int maxSuffixChars;
+
+    public CursorWindow(int maxPrefixChars, int maxSuffixChars) {
+        this.maxPrefixChars = maxPrefixChars;
+        this.maxSuffixChars = maxSuffixChars;
+    }
+
+    public static CursorWindow standard() {
+        return new CursorWindow(6000, 2000);
+    }
+
+    public CursorContext around(DocumentSnapshot document, int offset) {
+        String text = document.text();
+        var cursor = document.positionOf(offset);
+        int lineStart = document.lineStarts()[cursor.line()];
+        int lineEnd = document.lineContentEnd(cursor.line());
+        int prefixStart = startOfLineAtOrAfter(document, Math.max(0, offset - maxPrefixChars), lineStart);
+        int suffixEnd = endOfLineAtOrBefore(document, Math.min(text.length(), offset + maxSuffixChars), lineEnd);
+        return new CursorContext(
+                document.uri(),
+                document.languageId(),
+                text.substring(prefixStart, offset),
+                text.substring(offset, suffixEnd),
+                text.substring(lineStart, offset),
+                text.substring(offset, lineEnd),
+                previousLines(document, cursor.line()),
+                document.lineSeparator());
+    }
+
+    private static int startOfLineAtOrAfter(DocumentSnapshot document, int offset, int cursorLineStart) {
+        int line = document.positionOf(offset).line();
+        int start = document.lineStarts()[line];
+        if (start < offset && line + 1 < document.lineCount()) {
+            start = document.lineStarts()[line + 1];
+        }
+        return Math.min(start, cursorLineStart);
+    }
+
+    private static int endOfLineAtOrBefore(DocumentSnapshot document, int offset, int cursorLineEnd) {
+        int line = document.positionOf(offset).line();
+        int end = document.lineContentEnd(line);
+        if (end > offset && line > 0) {
+            end = document.lineContentEnd(line - 1);
+        }
+        return Math.max(end, cursorLineEnd);
+    }
+
+    private static List<String> previousLines(DocumentSnapshot document, int cursorLine) {
+        var lines = new ArrayList<String>();
+        for (int line = Math.max(0, cursorLine - PREVIOUS_LINES_KEPT); line < cursorLine; line++) {
+            lines.add(document.lineText(line));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.gptoss.ls.protocol;
+
+import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.documents.DocumentStore.Change;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.InlineCompletionItem;
+import org.eclipse.lsp4j.InlineCompletionList;
+import org.eclipse.lsp4j.InlineCompletionParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/** Document sync and document requests; each feature lives in its own handler. */
+final class GptossTextDocumentService implements TextDocumentService {
+    private final DocumentStore documents;
+    private final InlineCompletionHandler completions;
+
+    GptossTextDocumentService(DocumentStore documents, InlineCompletionHandler completions) {
+        this.documents = documents;
+        this.completions = completions;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        var item = params.getTextDocument();
+        documents.open(item.getUri(), item.getLanguageId(), item.getVersion(), item.getText());
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        var changes = params.getContentChanges().stream().map(GptossTextDocumentService::toChange).toList();
+        documents.change(params.getTextDocument().getUri(), params.getTextDocument().getVersion(), changes);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        documents.close(params.getTextDocument().getUri());
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        // The text is already in sync through didChange.
+    }
+
+    @Override
+    public CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> inlineCompletion(
+            InlineCompletionParams params) {
+        return completions.inline(params);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return completions.completion(params);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
+        return CompletableFuture.completedFuture(unresolved);
+    }
+
+    private static Change toChange(TextDocumentContentChangeEvent event) {
+        if (event.getRange() == null) {
+            return Change.wholeText(event.getText());
+        }
+        return new Change(Positions.of(event.getRange().getStart()), Positions.of(event.getRange().getEnd()),
+                event.getText() == null ? "" : event.getText());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gptoss.ls.protocol;
+
+import dev.gptoss.ls.completion.CompletionQuery;
+import dev.gptoss.ls.completion.InlineCompletions;
+import dev.gptoss.ls.completion.Suggestion;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.documents.UnknownDocumentException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.InlineCompletionItem;
+import org.eclipse.lsp4j.InlineCompletionList;
+import org.eclipse.lsp4j.InlineCompletionParams;
+import org.eclipse.lsp4j.InlineCompletionTriggerKind;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * {@code textDocument/inlineCompletion}, and the same suggestion as a completion item for editors
+ * without inline completion. The document is read on the calling thread, so the answer is about
+ * the text the editor had when it asked; an answer for a version that has since changed is dropped.
+ */
+final class InlineCompletionHandler {
+    private static final Logger LOG = Logger.getLogger(InlineCompletionHandler.class.getName());
+    private static final int LABEL_LENGTH = 60;
+
+    private final DocumentStore documents;
+    private final InlineCompletions completions;
+    private final PendingRequests pending;
+    private final Executor executor;
+
+    InlineCompletionHandler(DocumentStore documents, InlineCompletions completions, PendingRequests pending,
+                            Executor executor) {
+        this.documents = documents;
+        this.completions = completions;
+        this.pending = pending;
+        this.executor = executor;
+    }
+
+    CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> inline(InlineCompletionParams params) {
+        boolean automatic = params.getContext() == null
+                || params.getContext().getTriggerKind() != InlineCompletionTriggerKind.Invoked;
+        Position position = params.getPosition();
+        return AsyncRequests.map(suggest(params.getTextDocument().getUri(), position, automatic), found -> {
+            List<InlineCompletionItem> items = found.map(s -> {
+                var item = new InlineCompletionItem();
+                item.setInsertText(s.text());
+                item.setRange(Positions.emptyRange(position));
+                return List.of(item);
+            }).orElse(List.of());
+            return Either.<List<InlineCompletionItem>, InlineCompletionList>forRight(new InlineCompletionList(items));
+        });
+    }
+
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        String uri = params.getTextDocument().getUri();
+        Position position = params.getPosition();
+        DocumentSnapshot document = snapshot(uri);
+        int offset = Positions.offset(document, position);
+        String word = wordBefore(document.text(), offset);
+        return AsyncRequests.map(suggest(uri, position, false), found -> {
+            List<CompletionItem> items = found.map(s -> List.of(item(s, word, position))).orElse(List.of());
+            return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(true, items));
+        });
+    }
+
+    private CompletableFuture<Optional<Suggestion>> suggest(String uri, Position position, boolean automatic) {
+        DocumentSnapshot document = snapshot(uri);
+        int offset = Positions.offset(document, position);
+        var query = new CompletionQuery(document, offset, automatic);
+        CompletableFuture<Optional<Suggestion>> work =
+                pending.track(uri, AsyncRequests.run(executor, () -> completions.complete(query)));
+        return AsyncRequests.mapOrElse(work,
+                found -> stillCurrent(document) ? found : Optional.<Suggestion>empty(),
+                error -> {
+                    if (!(error instanceof java.util.concurrent.CancellationException)) {
+                        LOG.log(Level.WARNING, "Completion failed; answering with no suggestion", error);
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    private boolean stillCurrent(DocumentSnapshot document) {
+        return documents.currentVersion(document.uri()).map(v -> v == document.version()).orElse(false);
+    }
+
+    private DocumentSnapshot snapshot(String uri) {
+        try {
+            return documents.snapshot(uri);
+        } catch (UnknownDocumentException e) {
+            throw Positions.invalidParams(e.getMessage());
+        }
+    }
+
+    private static CompletionItem item(Suggestion suggestion, String word, Position position) {
+        String firstLine = suggestion.text().strip().lines().findFirst().orElse("");
+        var item = new CompletionItem(word + (firstLine.length() > LABEL_LENGTH
+                ? firstLine.substring(0, LABEL_LENGTH) + "…" : firstLine));
+        item.setKind(CompletionItemKind.Text);
+        item.setDetail("gpt-oss · " + suggestion.model());
+        item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, "```\n" + word + suggestion.text() + "\n```"));
+        item.setInsertTextFormat(InsertTextFormat.PlainText);
+        var start = new Position(position.getLine(), position.getCharacter() - word.length());
+        item.setTextEdit(Either.forLeft(new TextEdit(new Range(start, position), word + suggestion.text())));
+        item.setFilterText(word + suggestion.text());
+        item.setSortText("0");
+        item.setPreselect(true);
+        return item;
+    }
+
+    private static String wordBefore(String text, int offset) {
+        int start = offset;
+        while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+            start--;
+        }
+        return text.substring(start, offset);
+    }
+}
