@@ -1,0 +1,87 @@
+package dev.gptoss.ls.completion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gptoss.ls.CursorFixture;
+import dev.gptoss.ls.context.CursorContext;
+import dev.gptoss.ls.context.CursorWindow;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SuggestionShaperTest {
+    private final SuggestionShaper shaper = new SuggestionShaper();
+
+    @Test
+    void midLineSuggestionIsOneLineWithoutTheTextAfterTheCursor() {
+        assertEquals(Optional.of("a, b"), shape("total = add(|)\n", "a, b)\nprint(total)"));
+    }
+
+    @Test
+    void blockAfterAnOpenerIsReindentedToTheBody() {
+        String code = "class Calc:\n    def add(self, a, b):\n        |\n";
+        assertEquals(Optional.of("total = a + b\n        return total"),
+                shape(code, "total = a + b\nreturn total"));
+        assertEquals(SuggestionShape.BLOCK, SuggestionShape.at(context(code)));
+    }
+
+    @Test
+    void blockStopsWhereTheModelLeavesTheBlock() {
+        String code = "def add(a, b):\n    |\n";
+        assertEquals(Optional.of("return a + b"), shape(code, "    return a + b\n\ndef sub(a, b):\n    return a - b"));
+    }
+
+    @Test
+    void blockAtTheEndOfAnOpenerLineStartsOnANewLine() {
+        String code = "function add(a, b) {|\n";
+        assertEquals(Optional.of("\n    return a + b;\n}"), shape(code, "\n  return a + b;\n}"));
+    }
+
+    @Test
+    void closingBraceTheDocumentAlreadyHasIsNotRepeated() {
+        String code = "function add(a, b) {\n    |\n}\n";
+        assertEquals(Optional.of("return a + b;"), shape(code, "return a + b;\n}"));
+    }
+
+    @Test
+    void chatWrappingAndCursorMarkerAreRemoved() {
+        String code = "def add(a, b):\n    return |\n";
+        assertEquals(Optional.of("a + b"), shape(code, "Here is the completion:\n```python\na + b<CURSOR>\n```"));
+    }
+
+    @Test
+    void echoOfTheTypedLineIsRemoved() {
+        assertEquals(Optional.of(" a + b"), shape("def f(a, b):\n    return|\n", "return a + b"));
+    }
+
+    @Test
+    void suggestionThatRepeatsTheLinesAboveIsDropped() {
+        String code = "x = compute(1)\ny = compute(2)\n|\n";
+        assertEquals(Optional.empty(), shape(code, "y = compute(2)"));
+    }
+
+    @Test
+    void emptyAndWhitespaceSuggestionsAreDropped() {
+        assertEquals(Optional.empty(), shape("x = |\n", "   \n  "));
+    }
+
+    @Test
+    void crlfDocumentsGetCrlfSuggestions() {
+        String code = "def add(a, b):\r\n    |\r\n";
+        assertEquals(Optional.of("total = a + b\r\n    return total"), shape(code, "total = a + b\nreturn total"));
+    }
+
+    @Test
+    void emojiBeforeTheCursorDoesNotShiftTheSuggestion() {
+        assertEquals(Optional.of("\"😀 done\")"), shape("print(\"😀 start\")\nprint(|\n", "\"😀 done\")"));
+    }
+
+    private Optional<String> shape(String marked, String modelText) {
+        CursorContext context = context(marked);
+        return shaper.shape(modelText, context, SuggestionShape.at(context));
+    }
+
+    private static CursorContext context(String marked) {
+        var fixture = CursorFixture.of(marked);
+        return CursorWindow.standard().around(fixture.snapshot("python"), fixture.offset());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.gptoss.ls.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+    private final ObjectMapper json = new ObjectMapper();
+    private final ConfigReader reader = new ConfigReader(json);
+
+    @Test
+    void noConfigurationMeansLocalOllamaWithBothModels() throws Exception {
+        GptossConfig config = reader.read(null);
+        assertEquals("http://127.0.0.1:11434", config.endpoints().get(0).url().toString());
+        assertEquals("gpt-oss:20b", config.tier(Tier.FAST).get(0).model());
+        assertEquals("gpt-oss:120b", config.tier(Tier.STRONG).get(0).model());
+    }
+
+    @Test
+    void theIssueExampleReadsAsWritten() throws Exception {
+        GptossConfig config = reader.read(ConfigReader.unwrap(parse("""
+                {"gptoss": {
+                  "endpoints": [{"name": "local", "url": "http://127.0.0.1:11434", "api": "ollama"},
+                                {"name": "gpu1", "url": "http://127.0.0.1:8000", "api": "openai", "apiKeyEnv": "VLLM_API_KEY"}],
+                  "tiers": {"fast":   [{"endpoint": "local", "model": "gpt-oss:20b"}],
+                            "strong": [{"endpoint": "gpu1",  "model": "openai/gpt-oss-120b"}]},
+                  "completion": {"maxTokens": 64, "timeoutMs": 2000}
+                }}""")));
+        assertEquals(ApiKind.OPENAI, config.endpoint("gpu1").orElseThrow().api());
+        assertEquals("VLLM_API_KEY", config.endpoint("gpu1").orElseThrow().apiKeyEnv());
+        assertEquals("openai/gpt-oss-120b", config.tier(Tier.STRONG).get(0).model());
+        assertEquals(2000, config.completion().timeoutMs());
+    }
+
+    @Test
+    void badFieldsAreNamedByTheirPath() {
+        assertField("gptoss.endpoints[0].api",
+                "{\"endpoints\": [{\"name\": \"a\", \"url\": \"http://127.0.0.1:1\", \"api\": \"grpc\"}]}");
+        assertField("gptoss.endpoints[0].url", "{\"endpoints\": [{\"name\": \"a\", \"url\": \"ftp://x\"}]}");
+        assertField("gptoss.tiers.fast[0].endpoint", "{\"tiers\": {\"fast\": [{\"endpoint\": \"nope\", \"model\": \"m\"}]}}");
+        assertField("gptoss.completion.timeoutMs", "{\"completion\": {\"timeoutMs\": \"soon\"}}");
+        assertField("gptoss.tiers.medium", "{\"tiers\": {\"medium\": []}}");
+    }
+
+    @Test
+    void clientSettingsOverrideTheWorkspaceFileFieldByField() throws Exception {
+        var layers = ConfigLayers.empty()
+                .withWorkspaceFile(parse("{\"completion\": {\"maxTokens\": 32, \"timeoutMs\": 900}}"))
+                .withClientSettings(parse("{\"completion\": {\"timeoutMs\": 1500}}"));
+        CompletionSettings completion = reader.read(layers.merged()).completion();
+        assertEquals(32, completion.maxTokens());
+        assertEquals(1500, completion.timeoutMs());
+    }
+
+    @Test
+    void aRefusedChangeKeepsThePreviousConfiguration() throws Exception {
+        var state = new ConfigState(reader);
+        state.update(l -> l.withClientSettings(parse("{\"completion\": {\"maxTokens\": 20}}")));
+        assertThrows(InvalidConfigException.class,
+                () -> state.update(l -> l.withClientSettings(parse("{\"completion\": {\"maxTokens\": -1}}"))));
+        assertEquals(20, state.current().completion().maxTokens());
+    }
+
+    private void assertField(String field, String gptoss) {
+        var error = assertThrows(InvalidConfigException.class, () -> reader.read(parse(gptoss)));
+        assertEquals(field, error.field(), error.getMessage());
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.gptoss.ls.fake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One request and the means to answer it: whole bodies, paced streams, and deliberate drops.
+ * Every write failure and every hang-up noticed while waiting becomes a {@link ClientHungUpException}.
+ */
+final class FakeExchange {
+    private static final int POLL_MILLIS = 5;
+
+    private final RecordedRequest request;
+    private final FakeBehavior behavior;
+    private final ObjectMapper json;
+    private final Socket socket;
+    private final HttpRequestReader reader;
+    private final HttpResponseWriter writer;
+    private final boolean closeAfter;
+    private boolean dropped;
+
+    FakeExchange(RecordedRequest request, FakeBehavior behavior, ObjectMapper json, Socket socket,
+            HttpRequestReader reader, HttpResponseWriter writer) {
+        this.request = request;
+        this.behavior = behavior;
+        this.json = json;
+        this.socket = socket;
+        this.reader = reader;
+        this.writer = writer;
+        this.closeAfter = "close".equalsIgnoreCase(request.header("connection"));
+    }
+
+    RecordedRequest request() {
+        return request;
+    }
+
+    FakeBehavior behavior() {
+        return behavior;
+    }
+
+    ObjectNode newObject() {
+        return json.createObjectNode();
+    }
+
+    /** Whether the connection must close after this exchange (client asked, or the fake dropped it). */
+    boolean connectionEnds() {
+        return closeAfter || dropped;
+    }
+
+    boolean dropped() {
+        return dropped;
+    }
+
+    /** Sends a JSON body at once. */
+    void sendJson(int status, JsonNode body) throws IOException {
+        send(status, "application/json; charset=utf-8", serialize(body));
+    }
+
+    void sendText(int status, String text) throws IOException {
+        send(status, "text/plain; charset=utf-8", text);
+    }
+
+    /** A generated non-streamed answer, built and sent when the whole stream would have ended. */
+    void sendGenerated(Supplier<? extends JsonNode> body, int chunkCount) throws IOException {
+        waitUntil(ResponseSchedule.of(behavior, request.receivedNanos(), chunkCount).deadline(chunkCount));
+        if (behavior.dropAfterChunks() >= 0) {
+            drop();
+            return;
+        }
+        String text = serialize(body.get());
+        send(200, "application/json; charset=utf-8",
+                behavior.malformedStream() ? text.substring(0, text.length() / 2) : text);
+    }
+
+    /**
+     * Streams the text chunks on the schedule, then the final event and the terminator. Headers go
+     * out with the first chunk, as Ollama does, so a client waiting for the first token is still
+     * inside {@code send} and a cancel aborts the exchange.
+     */
+    void stream(StreamFraming framing, List<ObjectNode> chunks, Supplier<ObjectNode> last) throws IOException {
+        ResponseSchedule schedule = ResponseSchedule.of(behavior, request.receivedNanos(), chunks.size());
+        int dropAfter = behavior.dropAfterChunks();
+        boolean started = false;
+        for (int i = 0; i <= chunks.size(); i++) {
+            waitUntil(schedule.deadline(i));
+            if (dropAfter >= 0 && i >= dropAfter) {
+                drop();
+                return;
+            }
+            if (!started) {
+                request.respondedWith(200);
+                guard(() -> writer.startChunked(200, framing.contentType(), closeAfter));
+                started = true;
+            }
+            String event = serialize(i < chunks.size() ? chunks.get(i) : last.get());
+            String frame = framing.frame(event)
+                    + (i == 0 && behavior.malformedStream() ? framing.malformed(event) : "")
+                    + (i == chunks.size() ? framing.terminator() : "");
+            guard(() -> writer.writeChunk(frame));
+        }
+        guard(writer::endChunked);
+    }
+
+    /** Closes the socket with no further byte, like a server that crashed mid-response. */
+    void drop() {
+        dropped = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Already closed: the drop has happened either way.
+        }
+    }
+
+    /** Sleeps until {@code deadlineNanos}, checking every few ms whether the client hung up. */
+    void waitUntil(long deadlineNanos) throws ClientHungUpException {
+        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
+            int millis = (int) Math.min(POLL_MILLIS, left / 1_000_000L);
+            if (millis == 0) {
+                LockSupport.parkNanos(left);
+            } else if (reader.peerClosed(millis)) {
+                throw new ClientHungUpException("client closed the connection while the fake was silent", null);
+            }
+        }
+    }
+
+    private void send(int status, String contentType, String body) throws IOException {
+        request.respondedWith(status);
+        guard(() -> writer.writeWhole(status, contentType, body.getBytes(StandardCharsets.UTF_8), closeAfter));
+    }
+
+    private String serialize(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JsonNode always serializes", e);
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static void guard(Write write) throws ClientHungUpException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new ClientHungUpException("client closed the connection while the fake was writing", e);
+        }
+    }
+}
