@@ -15,7 +15,9 @@ public enum SuggestionShape {
             return SINGLE_LINE;
         }
         if (!context.linePrefix().isBlank()) {
-            return CodeText.opensBlock(context.linePrefix()) ? BLOCK : SINGLE_LINE;
+            String line = context.linePrefix().stripTrailing();
+            boolean argumentList = line.endsWith("(") || line.endsWith("[");
+            return CodeText.opensBlock(line) && !argumentList ? BLOCK : SINGLE_LINE;
         }
         List<String> above = context.previousLines();
         for (int i = above.size() - 1; i >= 0; i--) {

@@ -48,13 +48,15 @@ final class SuggestionShaper {
         String unit = context.linePrefix().startsWith("\t") || context.indentation().contains("\t") ? "\t" : "    ";
         List<String> lines = new ArrayList<>(List.of(CodeText.lines(text)));
         String bodyIndent;
+        String openerIndent;
         if (atOpenerEnd) {
             if (lines.get(0).isBlank()) {
                 lines.remove(0);
             }
-            bodyIndent = context.indentation() + unit;
+            openerIndent = context.indentation();
+            bodyIndent = openerIndent + unit;
         } else {
-            String openerIndent = CodeText.indentationOf(lastNonBlank(context.previousLines()));
+            openerIndent = CodeText.indentationOf(lastNonBlank(context.previousLines()));
             bodyIndent = CodeText.indentWidth(context.linePrefix()) > CodeText.indentWidth(openerIndent)
                     ? context.linePrefix()
                     : openerIndent + unit;
@@ -70,7 +72,7 @@ final class SuggestionShaper {
             String line = reindent(lines.get(i), shift, unit);
             if (!line.isBlank() && CodeText.indentWidth(line) < base) {
                 if (line.matches(CLOSER) && !nextSuffixLineIs(context, line.strip())) {
-                    body.add(line);
+                    body.add(openerIndent + line.strip());
                 }
                 break;
             }
