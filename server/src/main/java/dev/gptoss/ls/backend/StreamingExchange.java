@@ -78,9 +78,11 @@ final class StreamingExchange implements Flow.Subscriber<String> {
         try {
             String text = lines.answerText(line);
             if (!text.isEmpty() && !deliver(harmony.accept(text))) {
-                finish(true);
-            } else if (harmony.finished() || lines.endOfStream(line)) {
-                finish(harmony.finished() && !lines.endOfStream(line));
+                finish("enough", true);
+            } else if (harmony.finished()) {
+                finish("stop", true);
+            } else if (lines.endOfStream(line)) {
+                finish(lines.finishReason(), false);
             }
         } catch (BackendException e) {
             fail(e);
@@ -99,7 +101,7 @@ final class StreamingExchange implements Flow.Subscriber<String> {
         if (status / 100 != 2) {
             fail(new BackendException(status, bodyStarted, "HTTP " + status + ": " + errorBody.toString().strip()));
         } else {
-            finish(false);
+            finish(lines.finishReason(), false);
         }
     }
 
@@ -111,11 +113,10 @@ final class StreamingExchange implements Flow.Subscriber<String> {
         return sink.accept(text);
     }
 
-    private void finish(boolean stoppedEarly) {
+    private void finish(String reason, boolean stoppedEarly) {
         if (!stoppedEarly) {
             deliver(harmony.flush());
         }
-        String reason = stoppedEarly ? "client" : lines.finishReason();
         result.complete(new Generation(answer.toString(), reason, stoppedEarly, System.nanoTime() - startNanos));
     }
 

@@ -7,7 +7,8 @@ import dev.gptoss.ls.context.CursorContext;
  * {@code final} channel itself, so the model answers at once instead of reasoning first.
  */
 final class HarmonyPrompt {
-    static final java.util.List<String> STOP = java.util.List.of("<|return|>", "<|end|>", "<|call|>");
+    /** Not {@code <|end|>}: a model that reasons anyway ends its analysis with it and answers after. */
+    static final java.util.List<String> STOP = java.util.List.of("<|return|>", "<|call|>");
 
     private static final String SYSTEM = "<|start|>system<|message|>"
             + "You are ChatGPT, a large language model trained by OpenAI.\n"

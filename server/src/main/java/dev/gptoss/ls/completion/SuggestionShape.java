@@ -31,8 +31,9 @@ public enum SuggestionShape {
     /** Whether text streamed so far already holds all this shape will keep, so the model can stop. */
     public boolean complete(String text, CursorContext context) {
         if (this == SINGLE_LINE) {
-            int newline = text.indexOf('\n');
-            return newline >= 0 && !text.substring(0, newline).isBlank();
+            String code = ChatWrapping.strip(text);
+            int newline = code.indexOf('\n');
+            return newline >= 0 && !code.substring(0, newline).isBlank();
         }
         String[] lines = CodeText.lines(text);
         return lines.length > MAX_BLOCK_LINES + 1;

@@ -1,0 +1,116 @@
+package dev.gptoss.ls.protocol;
+
+import com.google.gson.JsonParser;
+import dev.gptoss.ls.CursorFixture;
+import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.backend.ApiKeys;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlineCompletionContext;
+import org.eclipse.lsp4j.InlineCompletionItem;
+import org.eclipse.lsp4j.InlineCompletionParams;
+import org.eclipse.lsp4j.InlineCompletionTriggerKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/** A server and an editor talking real JSON-RPC over pipes, in one JVM. */
+public final class LspSession implements AutoCloseable {
+    public final RecordingClient client = new RecordingClient();
+    public final LanguageServer server;
+    private final ServerCore core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")));
+    private int version = 1;
+
+    public LspSession() throws IOException {
+        var clientToServer = new PipedOutputStream();
+        var serverIn = new PipedInputStream(clientToServer, 1 << 16);
+        var serverToClient = new PipedOutputStream();
+        var clientIn = new PipedInputStream(serverToClient, 1 << 16);
+        LspLauncher.serve(core, serverIn, serverToClient, code -> { });
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientToServer);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    /** Initializes with {@code {"gptoss": settings}} as initialization options. */
+    public InitializeResult initialize(String gptossSettingsJson) throws Exception {
+        var params = new InitializeParams();
+        params.setCapabilities(new ClientCapabilities());
+        params.setInitializationOptions(JsonParser.parseString("{\"gptoss\": " + gptossSettingsJson + "}"));
+        InitializeResult result = server.initialize(params).get(10, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+        return result;
+    }
+
+    public void open(String uri, String languageId, String text) {
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, languageId, version, text)));
+    }
+
+    public void changeWhole(String uri, String text) {
+        version++;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    public CompletableFuture<List<InlineCompletionItem>> inline(String uri, Position position) {
+        return inlineRequest(uri, position).thenApply(e -> e.getRight().getItems());
+    }
+
+    /** The request as LSP4J sends it: cancelling this future sends {@code $/cancelRequest}. */
+    public CompletableFuture<?> inlineRequest(String uri, Position position) {
+        var params = new InlineCompletionParams(new TextDocumentIdentifier(uri), position,
+                new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
+        return server.getTextDocumentService().inlineCompletion(params);
+    }
+
+    public CompletableFuture<?> openAndCompleteRequest(String uri, String languageId, String marked) {
+        var fixture = CursorFixture.of(marked);
+        open(uri, languageId, fixture.text());
+        var at = fixture.position();
+        return inlineRequest(uri, new Position(at.line(), at.character()));
+    }
+
+    /** Opens a fixture whose cursor is marked with {@code |} and asks for a suggestion there. */
+    public CompletableFuture<List<InlineCompletionItem>> openAndComplete(String uri, String languageId, String marked) {
+        var fixture = CursorFixture.of(marked);
+        open(uri, languageId, fixture.text());
+        var at = fixture.position();
+        return inline(uri, new Position(at.line(), at.character()));
+    }
+
+    public ServerCore core() {
+        return core;
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /** Settings for one endpoint named "fake" serving gpt-oss:20b in both tiers. */
+    public static String settingsFor(java.net.URI url, String api, String promptMode) {
+        return """
+                {"endpoints": [{"name": "fake", "url": "%s", "api": "%s", "promptMode": "%s", "apiKeyEnv": "FAKE_API_KEY"}],
+                 "tiers": {"fast": [{"endpoint": "fake", "model": "gpt-oss:20b"}],
+                           "strong": [{"endpoint": "fake", "model": "gpt-oss:20b"}]},
+                 "completion": {"timeoutMs": 5000},
+                 "health": {"intervalMs": 200}}""".formatted(url, api, promptMode);
+    }
+}
