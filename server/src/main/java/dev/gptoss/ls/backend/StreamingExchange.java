@@ -29,6 +29,7 @@ final class StreamingExchange implements Flow.Subscriber<String> {
     private final long startNanos = System.nanoTime();
     private volatile int status;
     private volatile boolean bodyStarted;
+    private volatile boolean bodyEnded;
 
     private StreamingExchange(StreamLineHandler lines, TextSink sink) {
         this.lines = lines;
@@ -93,11 +94,13 @@ final class StreamingExchange implements Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable error) {
+        bodyEnded = true;
         fail(new BackendException(0, bodyStarted, "The model server broke the stream: " + describe(error)));
     }
 
     @Override
     public void onComplete() {
+        bodyEnded = true;
         if (status / 100 != 2) {
             fail(new BackendException(status, bodyStarted, "HTTP " + status + ": " + errorBody.toString().strip()));
         } else {
@@ -124,7 +127,11 @@ final class StreamingExchange implements Flow.Subscriber<String> {
         result.completeExceptionally(error);
     }
 
+    /** Ends an exchange cut short; one whose body ended is left alone, its connection may be reused already. */
     private void abort(CompletableFuture<HttpResponse<Void>> sent) {
+        if (bodyEnded) {
+            return;
+        }
         Flow.Subscription s = subscription.getAndSet(CANCELLED);
         if (s != null && s != CANCELLED) {
             s.cancel();

@@ -5,8 +5,8 @@ import dev.gptoss.ls.CursorFixture;
 import dev.gptoss.ls.ServerCore;
 import dev.gptoss.ls.backend.ApiKeys;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.InlineCompletionContext;
 import org.eclipse.lsp4j.InlineCompletionItem;
+import org.eclipse.lsp4j.InlineCompletionList;
 import org.eclipse.lsp4j.InlineCompletionParams;
 import org.eclipse.lsp4j.InlineCompletionTriggerKind;
 import org.eclipse.lsp4j.Position;
@@ -27,6 +28,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 
@@ -38,12 +40,13 @@ public final class LspSession implements AutoCloseable {
     private int version = 1;
 
     public LspSession() throws IOException {
-        var clientToServer = new PipedOutputStream();
-        var serverIn = new PipedInputStream(clientToServer, 1 << 16);
-        var serverToClient = new PipedOutputStream();
-        var clientIn = new PipedInputStream(serverToClient, 1 << 16);
-        LspLauncher.serve(core, serverIn, serverToClient, code -> { });
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientToServer);
+        // java.io's piped streams fail once the thread that last wrote has ended; NIO pipes do not care.
+        Pipe toServer = Pipe.open();
+        Pipe toClient = Pipe.open();
+        LspLauncher.serve(core, Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()),
+                code -> { });
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client,
+                Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()));
         launcher.startListening();
         server = launcher.getRemoteProxy();
     }
@@ -74,13 +77,14 @@ public final class LspSession implements AutoCloseable {
     }
 
     /** The request as LSP4J sends it: cancelling this future sends {@code $/cancelRequest}. */
-    public CompletableFuture<?> inlineRequest(String uri, Position position) {
+    public CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> inlineRequest(
+            String uri, Position position) {
         var params = new InlineCompletionParams(new TextDocumentIdentifier(uri), position,
                 new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
         return server.getTextDocumentService().inlineCompletion(params);
     }
 
-    public CompletableFuture<?> openAndCompleteRequest(String uri, String languageId, String marked) {
+    public CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> openAndCompleteRequest(String uri, String languageId, String marked) {
         var fixture = CursorFixture.of(marked);
         open(uri, languageId, fixture.text());
         var at = fixture.position();
