@@ -3,7 +3,11 @@ package dev.gptoss.ls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.EndpointProbe;
+import dev.gptoss.ls.backend.ModelClient;
 import dev.gptoss.ls.backend.ModelHttp;
+import dev.gptoss.ls.cache.CacheStats;
+import dev.gptoss.ls.cache.GenerationCache;
+import dev.gptoss.ls.cache.SharedGenerationClient;
 import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
@@ -33,6 +37,8 @@ public final class ServerCore implements AutoCloseable {
     private final ConfigState config = new ConfigState(new ConfigReader(json));
     private final DocumentStore documents = new DocumentStore();
     private final PromptModes modes = new PromptModes();
+    private final CacheStats cacheStats = new CacheStats();
+    private final GenerationCache generations = GenerationCache.standard();
     private final ModelHttp http;
     private final HealthMonitor health;
     private final ModelRouter router;
@@ -43,11 +49,12 @@ public final class ServerCore implements AutoCloseable {
     public ServerCore(ApiKeys keys) {
         http = ModelHttp.create(json, keys, work);
         health = new HealthMonitor(new EndpointProbe(http), modes, scheduler);
-        router = new ModelRouter(ModelInstances.from(config.current(), http), health);
+        router = new ModelRouter(instancesFor(config.current()), health);
         status = new StatusBoard(health, modes, router::instances);
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                CursorWindow.standard());
+                CursorWindow.standard(), cacheStats, work);
         config.onChange(this::use);
+        documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
     }
 
     /** Starts background health checks; the command-line tools that probe once do not call this. */
@@ -57,11 +64,27 @@ public final class ServerCore implements AutoCloseable {
     }
 
     private void use(GptossConfig next) {
-        ModelInstances instances = ModelInstances.from(next, http);
+        ModelInstances instances = instancesFor(next);
         router.use(instances);
         if (watching) {
             health.watch(instances, next.health());
         }
+    }
+
+    private ModelInstances instancesFor(GptossConfig next) {
+        return ModelInstances.from(next, http, this::shared);
+    }
+
+    private ModelClient shared(ModelClient client) {
+        return new SharedGenerationClient(client, generations, cacheStats);
+    }
+
+    public CacheStats cacheStats() {
+        return cacheStats;
+    }
+
+    public GenerationCache generations() {
+        return generations;
     }
 
     public ObjectMapper json() {

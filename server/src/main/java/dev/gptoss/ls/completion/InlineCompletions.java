@@ -1,6 +1,9 @@
 package dev.gptoss.ls.completion;
 
 import dev.gptoss.ls.backend.BackendException;
+import dev.gptoss.ls.cache.CacheStats;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.CompletionSettings;
@@ -14,9 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,40 +37,83 @@ public final class InlineCompletions {
     private final PromptModes modes;
     private final Supplier<CompletionSettings> settings;
     private final CursorWindow window;
+    private final Executor executor;
     private final SuggestionShaper shaper = new SuggestionShaper();
+    private final LiveSuggestions live;
+    private final CacheStats stats;
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
-                             CursorWindow window) {
+                             CursorWindow window, CacheStats stats, Executor executor) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
         this.window = window;
+        this.executor = executor;
+        this.live = new LiveSuggestions(stats);
+        this.stats = stats;
     }
 
+    /**
+     * Called in protocol order, on the thread that reads the editor's messages: deciding whether
+     * the live suggestion answers is cheap, and deciding in order is what lets the request after a
+     * keystroke join the stream the keystroke continued. Prompt building and the model call run on
+     * the executor.
+     */
     public CompletableFuture<Optional<Suggestion>> complete(CompletionQuery query) {
+        return live.continueAt(query, () -> fresh(query, false)).orElseGet(() -> fresh(query, false));
+    }
+
+    /**
+     * The user took a suggestion inserted at {@code offset}: ask for the next one at the end of it
+     * in the background, so it is ready when the editor asks. {@code current} may or may not hold
+     * the insertion yet, depending on whether its change arrived first.
+     */
+    public void accepted(DocumentSnapshot current, int offset, String insertText) {
+        stats.accepted();
+        boolean applied = current.text().startsWith(insertText, offset);
+        DocumentSnapshot after = applied ? current : withInsertion(current, offset, insertText);
+        fresh(new CompletionQuery(after, offset + insertText.length(), true), true);
+    }
+
+    /** Ends model calls that an edit made useless; keeps the one the user is typing along. */
+    public void documentChanged(String uri, Optional<DocumentSnapshot> now) {
+        live.documentChanged(uri, now);
+    }
+
+    private CompletableFuture<Optional<Suggestion>> fresh(CompletionQuery query, boolean prefetch) {
         Optional<ModelInstance> instance = router.forCompletion();
         if (instance.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        CursorContext context = window.around(query.document(), query.offset());
-        var attempt = new Attempt(instance.get(), context, SuggestionShape.at(context), settings.get());
-        attempt.start(modes.modeFor(instance.get().endpoint()));
-        return attempt.result;
+        var attempt = new Attempt(query, instance.get(), settings.get());
+        var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
+                attempt::streamedText, prefetch);
+        live.start(query.document().uri(), suggestion);
+        executor.execute(attempt::begin);
+        return suggestion.read("", () -> CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    private static DocumentSnapshot withInsertion(DocumentSnapshot document, int offset, String text) {
+        var predicted = new TextDocument(document.uri(), document.languageId(), document.version(), document.text());
+        var at = document.positionOf(offset);
+        predicted.applyEdit(at, at, text);
+        return predicted.snapshot();
     }
 
     /** One completion, possibly retried once in chat mode when the endpoint refuses raw prompts. */
     private final class Attempt {
         final CompletableFuture<Optional<Suggestion>> result = new CompletableFuture<>();
         final AtomicReference<CompletableFuture<Generation>> call = new AtomicReference<>();
+        final CompletionQuery query;
         final ModelInstance instance;
-        final CursorContext context;
-        final SuggestionShape shape;
         final CompletionSettings settings;
+        CursorContext context;
+        SuggestionShape shape;
+        volatile String streamed = "";
 
-        Attempt(ModelInstance instance, CursorContext context, SuggestionShape shape, CompletionSettings settings) {
+        Attempt(CompletionQuery query, ModelInstance instance, CompletionSettings settings) {
+            this.query = query;
             this.instance = instance;
-            this.context = context;
-            this.shape = shape;
             this.settings = settings;
             result.completeOnTimeout(Optional.empty(), settings.timeoutMs(), TimeUnit.MILLISECONDS);
             result.whenComplete((suggestion, error) -> {
@@ -76,11 +124,29 @@ public final class InlineCompletions {
             });
         }
 
+        String streamedText() {
+            return streamed;
+        }
+
+        void begin() {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                context = window.around(query.document(), query.offset());
+                shape = SuggestionShape.at(context);
+                start(modes.modeFor(instance.endpoint()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot build a completion prompt", e);
+                result.complete(Optional.empty());
+            }
+        }
+
         void start(PromptMode mode) {
-            var streamed = new StringBuilder();
+            streamed = "";
             CompletableFuture<Generation> generation = router.call(instance, request(mode), delta -> {
-                streamed.append(delta);
-                return !shape.complete(streamed.toString(), context);
+                streamed = streamed + delta;
+                return !shape.complete(streamed, context);
             });
             call.set(generation);
             if (result.isDone()) {

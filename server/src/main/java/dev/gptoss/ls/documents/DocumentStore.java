@@ -70,6 +70,17 @@ public final class DocumentStore {
         }
     }
 
+    /** The current snapshot, or empty when the document is not open. */
+    public Optional<DocumentSnapshot> find(String uri) {
+        TextDocument document = documents.get(uri);
+        if (document == null) {
+            return Optional.empty();
+        }
+        synchronized (document) {
+            return Optional.of(document.snapshot());
+        }
+    }
+
     public Optional<Integer> currentVersion(String uri) {
         TextDocument document = documents.get(uri);
         if (document == null) {

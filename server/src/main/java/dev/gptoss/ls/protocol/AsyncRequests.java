@@ -1,44 +1,14 @@
 package dev.gptoss.ls.protocol;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * Runs a request's work on the server's executor, never on LSP4J's reader thread, and keeps
- * {@code $/cancelRequest} working: cancelling the future LSP4J holds cancels the work's own future.
+ * Derived request futures that keep {@code $/cancelRequest} working: cancelling the future LSP4J
+ * holds cancels the work it was derived from.
  */
 final class AsyncRequests {
     private AsyncRequests() {
-    }
-
-    static <T> CompletableFuture<T> run(Executor executor, Supplier<CompletableFuture<T>> work) {
-        var answer = new CompletableFuture<T>();
-        try {
-            executor.execute(() -> {
-                if (answer.isDone()) {
-                    return;
-                }
-                try {
-                    CompletableFuture<T> inner = work.get();
-                    answer.whenComplete((r, e) -> inner.cancel(true));
-                    inner.whenComplete((r, e) -> {
-                        if (e != null) {
-                            answer.completeExceptionally(e);
-                        } else {
-                            answer.complete(r);
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            answer.completeExceptionally(e);
-        }
-        return answer;
     }
 
     /** Like {@code thenApply}, except that cancelling the result also cancels {@code source}. */

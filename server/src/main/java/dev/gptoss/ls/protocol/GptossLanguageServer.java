@@ -37,6 +37,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private final StatusPublisher status;
     private final GptossTextDocumentService documents;
     private final GptossWorkspaceService workspace;
+    private final ServerCommands commands = new ServerCommands();
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
 
@@ -49,9 +50,11 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         var pending = new PendingRequests();
         core.documents().onChange(pending::cancelAll);
         this.documents = new GptossTextDocumentService(core.documents(),
-                new InlineCompletionHandler(core.documents(), core.completions(), pending, core.work()));
-        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot),
-                status::current);
+                new InlineCompletionHandler(core.documents(), core.completions(), pending));
+        var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
+        commands.add("gptoss.status", arguments -> status.current())
+                .add(AcceptedSuggestionCommand.NAME, accepted::run);
+        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands);
         core.health().onChange(status::publishIfChanged);
         core.router().onBusyChange(status::publishIfChanged);
     }
@@ -69,7 +72,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         workspaceRoot = rootOf(params);
         settings.fromWorkspace(workspaceRoot);
         settings.fromClient(params.getInitializationOptions());
-        return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(commands.names()),
                 new ServerInfo("gptoss-ls", VERSION)));
     }
 
@@ -108,7 +111,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         return CompletableFuture.completedFuture(status.current());
     }
 
-    static ServerCapabilities capabilities() {
+    static ServerCapabilities capabilities(List<String> commandNames) {
         var capabilities = new ServerCapabilities();
         var sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
@@ -119,7 +122,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         var codeActions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Refactor));
         codeActions.setResolveProvider(true);
         capabilities.setCodeActionProvider(codeActions);
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(GptossWorkspaceService.STATUS_COMMAND)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(commandNames));
         return capabilities;
     }
 

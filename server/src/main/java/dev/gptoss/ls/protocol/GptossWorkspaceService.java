@@ -1,27 +1,21 @@
 package dev.gptoss.ls.protocol;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Configuration changes and commands. */
 final class GptossWorkspaceService implements WorkspaceService {
-    static final String STATUS_COMMAND = "gptoss.status";
-
     private final SettingsUpdates settings;
     private final Runnable reloadWorkspaceFile;
-    private final Supplier<Object> status;
+    private final ServerCommands commands;
 
-    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, Supplier<Object> status) {
+    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands) {
         this.settings = settings;
         this.reloadWorkspaceFile = reloadWorkspaceFile;
-        this.status = status;
+        this.commands = commands;
     }
 
     @Override
@@ -40,10 +34,6 @@ final class GptossWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
-        if (STATUS_COMMAND.equals(params.getCommand())) {
-            return CompletableFuture.completedFuture(status.get());
-        }
-        return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
-                ResponseErrorCode.InvalidParams, "Unknown command: " + params.getCommand(), null)));
+        return commands.run(params.getCommand(), params.getArguments());
     }
 }

@@ -9,7 +9,6 @@ import dev.gptoss.ls.documents.UnknownDocumentException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CompletionItem;
@@ -40,14 +39,11 @@ final class InlineCompletionHandler {
     private final DocumentStore documents;
     private final InlineCompletions completions;
     private final PendingRequests pending;
-    private final Executor executor;
 
-    InlineCompletionHandler(DocumentStore documents, InlineCompletions completions, PendingRequests pending,
-                            Executor executor) {
+    InlineCompletionHandler(DocumentStore documents, InlineCompletions completions, PendingRequests pending) {
         this.documents = documents;
         this.completions = completions;
         this.pending = pending;
-        this.executor = executor;
     }
 
     CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> inline(InlineCompletionParams params) {
@@ -59,6 +55,8 @@ final class InlineCompletionHandler {
                 var item = new InlineCompletionItem();
                 item.setInsertText(s.text());
                 item.setRange(Positions.emptyRange(position));
+                item.setCommand(AcceptedSuggestionCommand.forSuggestion(params.getTextDocument().getUri(), position,
+                        s.text()));
                 return List.of(item);
             }).orElse(List.of());
             return Either.<List<InlineCompletionItem>, InlineCompletionList>forRight(new InlineCompletionList(items));
@@ -81,8 +79,7 @@ final class InlineCompletionHandler {
         DocumentSnapshot document = snapshot(uri);
         int offset = Positions.offset(document, position);
         var query = new CompletionQuery(document, offset, automatic);
-        CompletableFuture<Optional<Suggestion>> work =
-                pending.track(uri, AsyncRequests.run(executor, () -> completions.complete(query)));
+        CompletableFuture<Optional<Suggestion>> work = pending.track(uri, completions.complete(query));
         return AsyncRequests.mapOrElse(work,
                 found -> stillCurrent(document) ? found : Optional.<Suggestion>empty(),
                 error -> {

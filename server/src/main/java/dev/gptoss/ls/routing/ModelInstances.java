@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Every configured (tier, endpoint, model), built from one configuration. */
 public final class ModelInstances {
@@ -25,10 +26,15 @@ public final class ModelInstances {
     }
 
     public static ModelInstances from(GptossConfig config, ModelHttp http) {
+        return from(config, http, UnaryOperator.identity());
+    }
+
+    /** @param decorate wraps each endpoint's client, e.g. with caches */
+    public static ModelInstances from(GptossConfig config, ModelHttp http, UnaryOperator<ModelClient> decorate) {
         var clients = new LinkedHashMap<String, ModelClient>();
         for (EndpointConfig endpoint : config.endpoints()) {
-            clients.put(endpoint.name(), endpoint.api() == ApiKind.OLLAMA
-                    ? new OllamaClient(endpoint, http) : new OpenAiClient(endpoint, http));
+            clients.put(endpoint.name(), decorate.apply(endpoint.api() == ApiKind.OLLAMA
+                    ? new OllamaClient(endpoint, http) : new OpenAiClient(endpoint, http)));
         }
         var byTier = new EnumMap<Tier, List<ModelInstance>>(Tier.class);
         for (Tier tier : Tier.values()) {

@@ -1,0 +1,126 @@
+package dev.gptoss.ls.completion;
+
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The latest suggestion for one document, finished or still streaming. While the user types
+ * exactly what it suggests, every request is answered from it: the rest of the suggestion, at once
+ * or as soon as the stream ends. Editors cancel each request as the next key arrives, so the model
+ * call is not tied to any one request: it ends when the user types something else, when a newer
+ * suggestion replaces it, or shortly after its last reader left.
+ */
+final class LiveSuggestion {
+    private static final long ABANDONED_GRACE_MS = 300;
+
+    private final DocumentSnapshot document;
+    private final int offset;
+    private final CompletableFuture<Optional<Suggestion>> result;
+    private final Supplier<String> streamedSoFar;
+    private final boolean prefetched;
+    private int readers;
+
+    LiveSuggestion(DocumentSnapshot document, int offset, CompletableFuture<Optional<Suggestion>> result,
+                   Supplier<String> streamedSoFar, boolean prefetched) {
+        this.document = document;
+        this.offset = offset;
+        this.result = result;
+        this.streamedSoFar = streamedSoFar;
+        this.prefetched = prefetched;
+    }
+
+    boolean prefetched() {
+        return prefetched;
+    }
+
+    boolean finished() {
+        return result.isDone();
+    }
+
+    /**
+     * What was typed at the suggestion's place since, if {@code now} is this document with only
+     * that inserted there and the cursor right after it.
+     */
+    Optional<String> typedSince(DocumentSnapshot now, int cursor) {
+        Optional<String> typed = insertedAtCursor(now);
+        return typed.filter(t -> cursor == offset + t.length());
+    }
+
+    /** The text inserted at the suggestion's place, if that is all that changed. */
+    Optional<String> insertedAtCursor(DocumentSnapshot now) {
+        String before = document.text();
+        String after = now.text();
+        int added = after.length() - before.length();
+        if (!document.uri().equals(now.uri()) || added < 0
+                || !after.regionMatches(0, before, 0, offset)
+                || !after.regionMatches(offset + added, before, offset, before.length() - offset)) {
+            return Optional.empty();
+        }
+        return Optional.of(after.substring(offset, offset + added));
+    }
+
+    /**
+     * Whether the suggestion can still start with what was typed: judged on the stream until it
+     * ends. A call that failed or found nothing is never reused: asking again may do better.
+     */
+    boolean mayContinueWith(String typed) {
+        if (result.isDone()) {
+            return !result.isCompletedExceptionally()
+                    && remainder(result.getNow(Optional.empty()), typed).isPresent();
+        }
+        if (typed.isEmpty()) {
+            return true;
+        }
+        String streamed = streamedSoFar.get().stripLeading();
+        return streamed.startsWith(typed) || typed.startsWith(streamed);
+    }
+
+    /**
+     * A reader's view: the rest of the suggestion after {@code typed}; when it turns out not to
+     * start with that, {@code fresh} asks anew.
+     */
+    CompletableFuture<Optional<Suggestion>> read(String typed, Supplier<CompletableFuture<Optional<Suggestion>>> fresh) {
+        synchronized (this) {
+            readers++;
+        }
+        CompletableFuture<Optional<Suggestion>> view = result.thenCompose(found -> {
+            Optional<Suggestion> rest = remainder(found, typed);
+            return rest.isPresent() || typed.isEmpty() ? CompletableFuture.completedFuture(rest) : fresh.get();
+        });
+        view.whenComplete((r, e) -> {
+            if (view.isCancelled()) {
+                leave();
+            }
+        });
+        return view;
+    }
+
+    void cancel() {
+        result.cancel(true);
+    }
+
+    private void leave() {
+        boolean last;
+        synchronized (this) {
+            last = --readers == 0;
+        }
+        if (last && !result.isDone()) {
+            CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS).execute(() -> {
+                synchronized (this) {
+                    if (readers > 0) {
+                        return;
+                    }
+                }
+                cancel();
+            });
+        }
+    }
+
+    private static Optional<Suggestion> remainder(Optional<Suggestion> found, String typed) {
+        return found.filter(s -> s.text().length() > typed.length() && s.text().startsWith(typed))
+                .map(s -> new Suggestion(s.text().substring(typed.length()), s.model()));
+    }
+}
