@@ -8,31 +8,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The HTTP client, JSON mapper and keys that every model client shares; created once at start-up. */
+/**
+ * The HTTP client, JSON mapper and keys that every model client shares. Building an
+ * {@link HttpClient} sets up TLS, which takes a good part of a start-up: it is built in the
+ * background while the editor and the server say hello, and whoever needs it first waits.
+ */
 public final class ModelHttp {
-    private final HttpClient http;
+    private final CompletableFuture<HttpClient> http;
     private final ObjectMapper json;
     private final ApiKeys keys;
 
-    public ModelHttp(HttpClient http, ObjectMapper json, ApiKeys keys) {
+    private ModelHttp(CompletableFuture<HttpClient> http, ObjectMapper json, ApiKeys keys) {
         this.http = http;
         this.json = json;
         this.keys = keys;
     }
 
     public static ModelHttp create(ObjectMapper json, ApiKeys keys, Executor executor) {
-        HttpClient http = HttpClient.newBuilder()
+        var http = CompletableFuture.supplyAsync(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .executor(executor)
-                .build();
+                .build(), executor);
         return new ModelHttp(http, json, keys);
     }
 
     public HttpClient http() {
-        return http;
+        return http.join();
     }
 
     public ObjectMapper json() {

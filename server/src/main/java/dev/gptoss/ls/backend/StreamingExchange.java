@@ -83,6 +83,8 @@ final class StreamingExchange implements Flow.Subscriber<String> {
             } else if (harmony.finished()) {
                 finish("stop", true);
             } else if (lines.endOfStream(line)) {
+                // The server said it is done; the body ends by itself and its connection can be reused.
+                bodyEnded = true;
                 finish(lines.finishReason(), false);
             }
         } catch (BackendException e) {

@@ -46,7 +46,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.core = core;
         this.exit = exit;
         this.settings = new SettingsUpdates(core.config(), core.json());
-        this.status = new StatusPublisher(core.status(), core.json());
+        this.status = new StatusPublisher(core.status(), core.json(), core.work());
         var pending = new PendingRequests();
         core.documents().onChange(pending::cancelAll);
         this.documents = new GptossTextDocumentService(core.documents(),
@@ -55,8 +55,8 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         commands.add("gptoss.status", arguments -> status.current())
                 .add(AcceptedSuggestionCommand.NAME, accepted::run);
         this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands);
-        core.health().onChange(status::publishIfChanged);
-        core.router().onBusyChange(status::publishIfChanged);
+        core.health().onChange(status::publishSoon);
+        core.router().onBusyChange(status::publishSoon);
     }
 
     @Override

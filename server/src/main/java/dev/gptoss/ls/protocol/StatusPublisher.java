@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -19,12 +21,25 @@ final class StatusPublisher {
     private final StatusBoard board;
     private final ObjectMapper json;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
+    private final AtomicBoolean publishQueued = new AtomicBoolean();
+    private final Executor executor;
     private volatile GptossClient client;
     private volatile boolean toldOffline;
 
-    StatusPublisher(StatusBoard board, ObjectMapper json) {
+    StatusPublisher(StatusBoard board, ObjectMapper json, Executor executor) {
         this.board = board;
         this.json = json;
+        this.executor = executor;
+    }
+
+    /** Publishes soon, off the caller's thread; calls made before it runs are one publication. */
+    void publishSoon() {
+        if (publishQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                publishQueued.set(false);
+                publishIfChanged();
+            });
+        }
     }
 
     void connect(GptossClient client) {
@@ -35,7 +50,7 @@ final class StatusPublisher {
         return toGson(board.current());
     }
 
-    void publishIfChanged() {
+    synchronized void publishIfChanged() {
         GptossClient target = client;
         if (target == null) {
             return;
