@@ -55,6 +55,7 @@ public final class ServerCore implements AutoCloseable {
                 CursorWindow.standard(), cacheStats, work);
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
+        work.execute(this::loadJsonClasses);
     }
 
     /** Starts background health checks; the command-line tools that probe once do not call this. */
@@ -68,6 +69,15 @@ public final class ServerCore implements AutoCloseable {
         router.use(instances);
         if (watching) {
             health.watch(instances, next.health());
+        }
+    }
+
+    /** Jackson's first use loads many classes; doing it now keeps it out of the editor's first request. */
+    private void loadJsonClasses() {
+        try {
+            new ConfigReader(json).read(json.readTree("{\"completion\": {\"maxTokens\": 64}}"));
+        } catch (Exception e) {
+            throw new IllegalStateException("The built-in configuration does not read", e);
         }
     }
 
