@@ -15,10 +15,12 @@ import dev.gptoss.ls.routing.ModelInstances;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
 import dev.gptoss.ls.routing.StatusBoard;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +35,7 @@ public final class ServerCore implements AutoCloseable {
     private final ConfigState config = new ConfigState(new ConfigReader(json));
     private final DocumentStore documents = new DocumentStore();
     private final PromptModes modes = new PromptModes();
+    private final MetricsRecorder metrics;
     private final ModelHttp http;
     private final HealthMonitor health;
     private final ModelRouter router;
@@ -41,12 +44,19 @@ public final class ServerCore implements AutoCloseable {
     private volatile boolean watching;
 
     public ServerCore(ApiKeys keys) {
+        this(keys, MetricsRecorder.systemClock());
+    }
+
+    public ServerCore(ApiKeys keys, MetricsRecorder metrics) {
+        this.metrics = metrics;
         http = ModelHttp.create(json, keys, work);
         health = new HealthMonitor(new EndpointProbe(http), modes, scheduler);
-        router = new ModelRouter(ModelInstances.from(config.current(), http), health);
+        GptossConfig initial = config.current();
+        router = new ModelRouter(ModelInstances.from(initial, http), initial.routing(), health, modes, metrics, work,
+                ThreadLocalRandom.current());
         status = new StatusBoard(health, modes, router::instances);
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                CursorWindow.standard());
+                CursorWindow.standard(), metrics);
         config.onChange(this::use);
     }
 
@@ -57,8 +67,8 @@ public final class ServerCore implements AutoCloseable {
     }
 
     private void use(GptossConfig next) {
-        ModelInstances instances = ModelInstances.from(next, http);
-        router.use(instances);
+        ModelInstances instances = ModelInstances.from(next, http, router.instances());
+        router.use(instances, next.routing());
         if (watching) {
             health.watch(instances, next.health());
         }
@@ -90,6 +100,10 @@ public final class ServerCore implements AutoCloseable {
 
     public ModelRouter router() {
         return router;
+    }
+
+    public MetricsRecorder metrics() {
+        return metrics;
     }
 
     public PromptModes modes() {

@@ -2,6 +2,7 @@ package dev.gptoss.ls.protocol;
 
 import com.google.gson.JsonElement;
 import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
                 status::current);
         core.health().onChange(status::publishIfChanged);
         core.router().onBusyChange(status::publishIfChanged);
+        core.router().onInstanceChange(status::publishIfChanged);
     }
 
     @Override
@@ -106,6 +108,22 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @JsonRequest("gptoss/status")
     public CompletableFuture<JsonElement> statusRequest() {
         return CompletableFuture.completedFuture(status.current());
+    }
+
+    /** Counts, error rates and latency percentiles per component over the last hour or day (docs/protocol.md). */
+    @JsonRequest("gptoss/metrics")
+    public CompletableFuture<JsonElement> metricsRequest(MetricsParams params) {
+        try {
+            var range = MetricsRecorder.TimeRange.parse(params == null ? null : params.timeRange);
+            return CompletableFuture.completedFuture(JsonShapes.toGson(core.json(), core.metrics().report(range)));
+        } catch (IllegalArgumentException e) {
+            throw Positions.invalidParams(e.getMessage());
+        }
+    }
+
+    /** Parameters of {@code gptoss/metrics}. */
+    public static final class MetricsParams {
+        public String timeRange;
     }
 
     static ServerCapabilities capabilities() {

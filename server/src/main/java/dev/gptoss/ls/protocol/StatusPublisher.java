@@ -1,9 +1,7 @@
 package dev.gptoss.ls.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import java.util.List;
@@ -56,10 +54,6 @@ final class StatusPublisher {
     }
 
     private JsonElement toGson(ServiceStatus status) {
-        try {
-            return JsonParser.parseString(json.writeValueAsString(status));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the status", e);
-        }
+        return JsonShapes.toGson(json, status);
     }
 }
