@@ -22,6 +22,8 @@ import java.util.random.RandomGenerator;
  */
 public final class InstanceBalancer {
     private static final double AFFINITY_TOLERANCE = 2.0;
+    /** Of the time left, the share an instance's median may use: the rest goes to the prompt, the hop, the shaping. */
+    private static final double DEADLINE_HEADROOM = 0.8;
 
     private final ComplexityScorer scorer;
     private final Predicate<ModelInstance> healthy;
@@ -116,10 +118,10 @@ public final class InstanceBalancer {
         return cost(second) < cost(first) ? second : first;
     }
 
-    /** Whether the instance's recent median answers within the budget (an unmeasured one gets the benefit of the doubt). */
+    /** Whether the instance's recent median fits the budget (an unmeasured one gets the benefit of the doubt). */
     private static boolean meets(ModelInstance instance, double budgetMs) {
         Double median = instance.latency().percentileMs(50);
-        return median == null || median < budgetMs;
+        return median == null || median < budgetMs * DEADLINE_HEADROOM;
     }
 
     private static double cost(ModelInstance instance) {
