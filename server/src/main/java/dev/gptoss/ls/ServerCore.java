@@ -10,18 +10,23 @@ import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.routing.HealthMonitor;
 import dev.gptoss.ls.routing.ModelInstances;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
 import dev.gptoss.ls.routing.StatusBoard;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Every long-lived object of the server, created once and passed to whoever needs it; nothing is
@@ -41,6 +46,10 @@ public final class ServerCore implements AutoCloseable {
     private final ModelRouter router;
     private final StatusBoard status;
     private final InlineCompletions completions;
+    private final ConfigurationCheck configCheck;
+    private final AtomicLong configGeneration = new AtomicLong();
+    private final List<Consumer<String>> configListeners = new CopyOnWriteArrayList<>();
+    private volatile List<String> keptTiers = List.of();
     private volatile boolean watching;
 
     public ServerCore(ApiKeys keys) {
@@ -50,11 +59,13 @@ public final class ServerCore implements AutoCloseable {
     public ServerCore(ApiKeys keys, MetricsRecorder metrics) {
         this.metrics = metrics;
         http = ModelHttp.create(json, keys, work);
-        health = new HealthMonitor(new EndpointProbe(http), modes, scheduler);
+        var probe = new EndpointProbe(http);
+        health = new HealthMonitor(probe, modes, scheduler);
+        configCheck = new ConfigurationCheck(probe, health);
         GptossConfig initial = config.current();
         router = new ModelRouter(ModelInstances.from(initial, http), initial.routing(), health, modes, metrics, work,
                 ThreadLocalRandom.current());
-        status = new StatusBoard(health, modes, router::instances);
+        status = new StatusBoard(health, modes, router::instances, this::keptTiers);
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
                 CursorWindow.standard(), metrics);
         config.onChange(this::use);
@@ -66,12 +77,38 @@ public final class ServerCore implements AutoCloseable {
         health.watch(router.instances(), config.current().health());
     }
 
+    /**
+     * A new configuration takes over once it is checked against the live endpoints; a tier it would
+     * leave with no healthy instance keeps its previous instances, and the user is told.
+     */
     private void use(GptossConfig next) {
-        ModelInstances instances = ModelInstances.from(next, http, router.instances());
-        router.use(instances, next.routing());
-        if (watching) {
-            health.watch(instances, next.health());
+        long generation = configGeneration.incrementAndGet();
+        ModelInstances previous = router.instances();
+        ModelInstances candidate = ModelInstances.from(next, http, previous);
+        if (!watching) {
+            router.use(candidate, next.routing());
+            return;
         }
+        configCheck.check(previous, candidate, next.health()).whenComplete((checked, error) -> {
+            if (generation != configGeneration.get()) {
+                return;
+            }
+            ModelInstances instances = checked == null ? candidate : checked.instances();
+            keptTiers = checked == null ? List.of() : checked.kept();
+            router.use(instances, next.routing());
+            health.watch(instances, next.health());
+            keptTiers.forEach(line -> configListeners.forEach(l -> l.accept(line)));
+        });
+    }
+
+    /** Hears, one line each, of tiers kept from the previous configuration. */
+    public void onTierKept(Consumer<String> listener) {
+        configListeners.add(listener);
+    }
+
+    /** Tiers the configuration in force kept from its predecessor, one line each. */
+    public List<String> keptTiers() {
+        return keptTiers;
     }
 
     public ObjectMapper json() {

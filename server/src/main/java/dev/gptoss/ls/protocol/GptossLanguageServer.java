@@ -56,6 +56,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         core.health().onChange(status::publishIfChanged);
         core.router().onBusyChange(status::publishIfChanged);
         core.router().onInstanceChange(status::publishIfChanged);
+        core.onTierKept(status::tierKept);
     }
 
     @Override

@@ -53,6 +53,16 @@ final class StatusPublisher {
         }
     }
 
+    /** A configuration change left a tier with no healthy instance, so the previous one stays: say so. */
+    void tierKept(String line) {
+        GptossClient target = client;
+        if (target != null) {
+            target.showMessage(new MessageParams(MessageType.Warning, "gpt-oss: the new configuration is not used for "
+                    + line));
+        }
+        publishIfChanged();
+    }
+
     private JsonElement toGson(ServiceStatus status) {
         return JsonShapes.toGson(json, status);
     }

@@ -13,11 +13,14 @@ public final class StatusBoard {
     private final HealthMonitor health;
     private final PromptModes modes;
     private final Supplier<ModelInstances> instances;
+    private final Supplier<List<String>> keptTiers;
 
-    public StatusBoard(HealthMonitor health, PromptModes modes, Supplier<ModelInstances> instances) {
+    public StatusBoard(HealthMonitor health, PromptModes modes, Supplier<ModelInstances> instances,
+                       Supplier<List<String>> keptTiers) {
         this.health = health;
         this.modes = modes;
         this.instances = instances;
+        this.keptTiers = keptTiers;
     }
 
     public ServiceStatus current() {
@@ -34,7 +37,8 @@ public final class StatusBoard {
         String state = overall(rows, completion);
         String model = completion.stream().filter(StatusBoard::serving).map(InstanceStatus::model)
                 .findFirst().orElse(completion.isEmpty() ? null : completion.get(0).model());
-        return new ServiceStatus(state, message(state, model, completion), model, busy, fix(rows), List.copyOf(rows));
+        return new ServiceStatus(state, message(state, model, completion), model, busy, fix(rows), List.copyOf(rows),
+                keptTiers.get());
     }
 
     private InstanceStatus row(ModelInstance instance) {

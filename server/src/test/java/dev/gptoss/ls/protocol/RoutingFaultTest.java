@@ -172,6 +172,31 @@ class RoutingFaultTest {
         assertTrue(metrics.has("caches"));
     }
 
+    @Test
+    void aConfigurationWithNoHealthyInstanceInATierKeepsThePreviousOneForThatTier() throws Exception {
+        backend(Flavor.OLLAMA, "fromA");
+        var gone = FakeModelBackend.start(Flavor.OLLAMA);
+        String deadUrl = gone.url().toString();
+        gone.close();
+        start(2000, """
+                "tiers": {"fast": [{"endpoint": "e0", "model": "gpt-oss:20b"}]}""");
+        session.open(URI, "python", MID_LINE);
+        session.client.awaitStatus(s -> s.getAsJsonObject().get("state").getAsString().equals("ready"), WAIT);
+
+        session.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                com.google.gson.JsonParser.parseString("""
+                        {"gptoss": {"endpoints": [{"name": "moved", "url": "%s", "promptMode": "raw"}],
+                                    "tiers": {"fast": [{"endpoint": "moved", "model": "gpt-oss:20b"}]}}}"""
+                        .formatted(deadUrl))));
+
+        var message = session.client.awaitMessage(WAIT);
+        assertEquals(org.eclipse.lsp4j.MessageType.Warning, message.getType());
+        assertTrue(message.getMessage().contains("tier fast"), message.getMessage());
+        var status = session.client.awaitStatus(s -> s.getAsJsonObject().getAsJsonArray("keptTiers").size() == 1, WAIT);
+        assertEquals("e0", instance(status, "e0").get("endpoint").getAsString());
+        assertEquals("fromA", complete(), "completions still go to the instance that works");
+    }
+
     private void checkFault(Flavor flavor, Consumer<dev.gptoss.ls.fake.FakeBehavior> fault, String expectedState,
                             boolean answeredByTheOther) throws Exception {
         stop();
