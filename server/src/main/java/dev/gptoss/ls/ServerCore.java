@@ -14,16 +14,23 @@ import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.routing.HealthMonitor;
 import dev.gptoss.ls.routing.ModelInstances;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
 import dev.gptoss.ls.routing.StatusBoard;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Every long-lived object of the server, created once and passed to whoever needs it; nothing is
@@ -39,20 +46,34 @@ public final class ServerCore implements AutoCloseable {
     private final PromptModes modes = new PromptModes();
     private final CacheStats cacheStats = new CacheStats();
     private final GenerationCache generations = GenerationCache.standard();
+    private final MetricsRecorder metrics;
     private final ModelHttp http;
     private final HealthMonitor health;
     private final ModelRouter router;
     private final StatusBoard status;
     private final InlineCompletions completions;
+    private final ConfigurationCheck configCheck;
+    private final AtomicLong configGeneration = new AtomicLong();
+    private final List<Consumer<String>> configListeners = new CopyOnWriteArrayList<>();
+    private volatile List<String> keptTiers = List.of();
     private volatile boolean watching;
 
     public ServerCore(ApiKeys keys) {
+        this(keys, MetricsRecorder.systemClock());
+    }
+
+    public ServerCore(ApiKeys keys, MetricsRecorder metrics) {
+        this.metrics = metrics;
         http = ModelHttp.create(json, keys, work);
-        health = new HealthMonitor(new EndpointProbe(http), modes, scheduler);
-        router = new ModelRouter(instancesFor(config.current()), health);
-        status = new StatusBoard(health, modes, router::instances);
+        var probe = new EndpointProbe(http);
+        health = new HealthMonitor(probe, modes, scheduler);
+        configCheck = new ConfigurationCheck(probe, health);
+        GptossConfig initial = config.current();
+        router = new ModelRouter(instancesFor(initial, null), initial.routing(), health, modes, metrics, work,
+                ThreadLocalRandom.current());
+        status = new StatusBoard(health, modes, router::instances, this::keptTiers);
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                CursorWindow.standard(), cacheStats, work);
+                CursorWindow.standard(), metrics, cacheStats, work);
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
         work.execute(this::loadJsonClasses);
@@ -64,12 +85,38 @@ public final class ServerCore implements AutoCloseable {
         health.watch(router.instances(), config.current().health());
     }
 
+    /**
+     * A new configuration takes over once it is checked against the live endpoints; a tier it would
+     * leave with no healthy instance keeps its previous instances, and the user is told.
+     */
     private void use(GptossConfig next) {
-        ModelInstances instances = instancesFor(next);
-        router.use(instances);
-        if (watching) {
-            health.watch(instances, next.health());
+        long generation = configGeneration.incrementAndGet();
+        ModelInstances previous = router.instances();
+        ModelInstances candidate = instancesFor(next, previous);
+        if (!watching) {
+            router.use(candidate, next.routing());
+            return;
         }
+        configCheck.check(previous, candidate, next.health()).whenComplete((checked, error) -> {
+            if (generation != configGeneration.get()) {
+                return;
+            }
+            ModelInstances instances = checked == null ? candidate : checked.instances();
+            keptTiers = checked == null ? List.of() : checked.kept();
+            router.use(instances, next.routing());
+            health.watch(instances, next.health());
+            keptTiers.forEach(line -> configListeners.forEach(l -> l.accept(line)));
+        });
+    }
+
+    /** Hears, one line each, of tiers kept from the previous configuration. */
+    public void onTierKept(Consumer<String> listener) {
+        configListeners.add(listener);
+    }
+
+    /** Tiers the configuration in force kept from its predecessor, one line each. */
+    public List<String> keptTiers() {
+        return keptTiers;
     }
 
     /** Jackson's first use loads many classes; doing it now keeps it out of the editor's first request. */
@@ -81,12 +128,21 @@ public final class ServerCore implements AutoCloseable {
         }
     }
 
-    private ModelInstances instancesFor(GptossConfig next) {
-        return ModelInstances.from(next, http, this::shared);
+    private ModelInstances instancesFor(GptossConfig next, ModelInstances previous) {
+        return ModelInstances.from(next, http, previous, this::shared);
     }
 
     private ModelClient shared(ModelClient client) {
         return new SharedGenerationClient(client, generations, cacheStats);
+    }
+
+    /** Cache figures since start-up, for {@code gptoss/metrics}: hit rate per layer, bytes held, evictions. */
+    public java.util.Map<String, Object> cacheMetrics() {
+        var caches = new java.util.LinkedHashMap<String, Object>(cacheStats.byLayer());
+        caches.put("bytesHeld", generations.bytesHeld());
+        caches.put("evictions", generations.evictions());
+        caches.put("acceptedSuggestions", cacheStats.acceptedSuggestions());
+        return caches;
     }
 
     public CacheStats cacheStats() {
@@ -123,6 +179,10 @@ public final class ServerCore implements AutoCloseable {
 
     public ModelRouter router() {
         return router;
+    }
+
+    public MetricsRecorder metrics() {
+        return metrics;
     }
 
     public PromptModes modes() {

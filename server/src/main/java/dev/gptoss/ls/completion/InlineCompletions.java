@@ -1,34 +1,39 @@
 package dev.gptoss.ls.completion;
 
-import dev.gptoss.ls.backend.BackendException;
-import dev.gptoss.ls.cache.CacheStats;
-import dev.gptoss.ls.documents.DocumentSnapshot;
-import dev.gptoss.ls.documents.TextDocument;
-import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.backend.GenerationRequest;
+import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
 import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
+import dev.gptoss.ls.routing.RequestKind;
+import dev.gptoss.ls.routing.RouteRequest;
+import dev.gptoss.ls.routing.RoutedGeneration;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Inline completion: the code around the cursor goes to the model, what comes back is shaped into
- * a suggestion. A failing, slow or refusing model gives no suggestion, never an error: the user is
- * typing and an error popup would only get in the way. Cancelling the returned future (the editor's
- * {@code $/cancelRequest}, a newer document version) aborts the model's HTTP request.
+ * Inline completion: the code around the cursor goes to the model the router picks, what comes back
+ * is shaped into a suggestion. A failing, slow or refusing model gives no suggestion, never an error:
+ * the user is typing and an error popup would only get in the way. A model call belongs to the
+ * document's {@link LiveSuggestion}: requests that continue it (typing along, asking again, the
+ * prefetch after an accept) are answered from it, and any other edit ends it, aborting the HTTP
+ * request.
  */
 public final class InlineCompletions {
     private static final Logger LOG = Logger.getLogger(InlineCompletions.class.getName());
@@ -38,19 +43,21 @@ public final class InlineCompletions {
     private final Supplier<CompletionSettings> settings;
     private final CursorWindow window;
     private final Executor executor;
+    private final MetricsRecorder metrics;
+    private final CacheStats stats;
     private final SuggestionShaper shaper = new SuggestionShaper();
     private final LiveSuggestions live;
-    private final CacheStats stats;
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
-                             CursorWindow window, CacheStats stats, Executor executor) {
+                             CursorWindow window, MetricsRecorder metrics, CacheStats stats, Executor executor) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
         this.window = window;
+        this.metrics = metrics;
+        this.stats = stats;
         this.executor = executor;
         this.live = new LiveSuggestions(stats);
-        this.stats = stats;
     }
 
     /**
@@ -81,11 +88,7 @@ public final class InlineCompletions {
     }
 
     private CompletableFuture<Optional<Suggestion>> fresh(CompletionQuery query, boolean prefetch) {
-        Optional<ModelInstance> instance = router.forCompletion();
-        if (instance.isEmpty()) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        var attempt = new Attempt(query, instance.get(), settings.get());
+        var attempt = new Attempt(query, settings.get());
         var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
                 attempt::streamedText, prefetch);
         live.start(query.document().uri(), suggestion);
@@ -100,24 +103,21 @@ public final class InlineCompletions {
         return predicted.snapshot();
     }
 
-    /** One completion, possibly retried once in chat mode when the endpoint refuses raw prompts. */
+    /** One completion: prompt, routed model call, shaping; ends by its deadline whatever happens. */
     private final class Attempt {
         final CompletableFuture<Optional<Suggestion>> result = new CompletableFuture<>();
-        final AtomicReference<CompletableFuture<Generation>> call = new AtomicReference<>();
         final CompletionQuery query;
-        final ModelInstance instance;
         final CompletionSettings settings;
-        CursorContext context;
-        SuggestionShape shape;
+        final long start = System.nanoTime();
         volatile String streamed = "";
+        volatile CompletableFuture<RoutedGeneration> generation;
 
-        Attempt(CompletionQuery query, ModelInstance instance, CompletionSettings settings) {
+        Attempt(CompletionQuery query, CompletionSettings settings) {
             this.query = query;
-            this.instance = instance;
             this.settings = settings;
             result.completeOnTimeout(Optional.empty(), settings.timeoutMs(), TimeUnit.MILLISECONDS);
             result.whenComplete((suggestion, error) -> {
-                CompletableFuture<Generation> running = call.get();
+                CompletableFuture<RoutedGeneration> running = generation;
                 if (running != null) {
                     running.cancel(true);
                 }
@@ -133,57 +133,57 @@ public final class InlineCompletions {
                 return;
             }
             try {
-                context = window.around(query.document(), query.offset());
-                shape = SuggestionShape.at(context);
-                start(modes.modeFor(instance.endpoint()));
+                CursorContext context = window.around(query.document(), query.offset());
+                SuggestionShape shape = SuggestionShape.at(context);
+                generation = router.generate(route(context, shape),
+                        instance -> request(instance, context, shape, settings),
+                        delta -> {
+                            streamed = streamed + delta;
+                            return !shape.complete(streamed, context);
+                        });
+                if (result.isDone()) {
+                    generation.cancel(true);
+                    return;
+                }
+                generation.whenComplete((done, error) -> finish(done, unwrap(error), context, shape));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot build a completion prompt", e);
+                LOG.log(Level.WARNING, "Cannot ask for a completion", e);
                 result.complete(Optional.empty());
             }
         }
 
-        void start(PromptMode mode) {
-            streamed = "";
-            CompletableFuture<Generation> generation = router.call(instance, request(mode), delta -> {
-                streamed = streamed + delta;
-                return !shape.complete(streamed, context);
-            });
-            call.set(generation);
-            if (result.isDone()) {
-                generation.cancel(true);
-                return;
+        private RouteRequest route(CursorContext context, SuggestionShape shape) {
+            long left = settings.timeoutMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return RouteRequest.within(Duration.ofMillis(Math.max(1, left)),
+                    query.automatic() ? RequestKind.AUTOMATIC_COMPLETION : RequestKind.INVOKED_COMPLETION,
+                    shape == SuggestionShape.BLOCK, context.prefix().length() + context.suffix().length(),
+                    query.document().languageId(), query.document().uri());
+        }
+
+        private void finish(RoutedGeneration done, Throwable error, CursorContext context, SuggestionShape shape) {
+            if (!(error instanceof CancellationException)) {
+                metrics.record(MetricsRecorder.COMPLETION, System.nanoTime() - start, error != null);
             }
-            generation.whenComplete((done, error) -> {
-                if (done != null) {
-                    result.complete(shaper.shape(done.text(), context, shape)
-                            .map(text -> new Suggestion(text, instance.toString())));
-                } else if (!result.isDone()) {
-                    onFailure(mode, unwrap(error));
+            if (done == null) {
+                if (error != null && !(error instanceof CancellationException)) {
+                    LOG.warning(() -> "No suggestion: " + error);
                 }
-            });
-        }
-
-        private void onFailure(PromptMode mode, Throwable error) {
-            if (error instanceof BackendException b && mode == PromptMode.RAW && b.unsupportedRequest()
-                    && !b.modelMissing() && instance.endpoint().promptMode() == PromptMode.AUTO) {
-                LOG.info(() -> "Endpoint " + instance.endpoint().name() + " refused a raw prompt (" + b.getMessage()
-                        + "); using chat prompts from now on");
-                modes.learn(instance.endpoint(), PromptMode.CHAT);
-                start(PromptMode.CHAT);
+                result.complete(Optional.empty());
                 return;
             }
-            LOG.warning(() -> "No suggestion from " + instance + ": " + error.getMessage());
-            result.complete(Optional.empty());
+            result.complete(shaper.shape(done.generation().text(), context, shape)
+                    .map(text -> new Suggestion(text, done.instance().toString())));
         }
+    }
 
-        private GenerationRequest request(PromptMode mode) {
-            if (mode == PromptMode.RAW) {
-                return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(context, shape),
-                        List.of(), settings.maxTokens(), settings.temperature(), HarmonyPrompt.STOP);
-            }
-            return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(context, shape),
-                    settings.maxTokens() + settings.reasoningTokens(), settings.temperature(), List.of());
+    private GenerationRequest request(ModelInstance instance, CursorContext context, SuggestionShape shape,
+                                      CompletionSettings settings) {
+        if (modes.modeFor(instance.endpoint()) == PromptMode.RAW) {
+            return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(context, shape),
+                    List.of(), settings.maxTokens(), settings.temperature(), HarmonyPrompt.STOP);
         }
+        return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(context, shape),
+                settings.maxTokens() + settings.reasoningTokens(), settings.temperature(), List.of());
     }
 
     private static Throwable unwrap(Throwable error) {

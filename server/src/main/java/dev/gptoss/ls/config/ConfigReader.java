@@ -58,7 +58,8 @@ public final class ConfigReader {
                 : defaultTiers(defaults, endpoints);
         return new GptossConfig(endpoints, tiers,
                 readCompletion(gptoss.path("completion")),
-                readHealth(gptoss.path("health")));
+                readHealth(gptoss.path("health")),
+                readRouting(gptoss.path("routing")));
     }
 
     private List<EndpointConfig> readEndpoints(JsonNode node) throws InvalidConfigException {
@@ -151,6 +152,39 @@ public final class ConfigReader {
         return new HealthSettings(
                 readInt(node, "intervalMs", at, d.intervalMs(), 100, 3_600_000),
                 readInt(node, "timeoutMs", at, d.timeoutMs(), 50, 60_000));
+    }
+
+    private RoutingSettings readRouting(JsonNode node) throws InvalidConfigException {
+        String at = ROOT + ".routing";
+        RoutingSettings d = RoutingSettings.DEFAULT;
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        requireObject(node, at);
+        int fastMax = readInt(node, "fastMaxScore", at, d.fastMaxScore(), 0, 100);
+        int strongMin = readInt(node, "strongMinScore", at, d.strongMinScore(), 0, 100);
+        if (strongMin < fastMax) {
+            throw new InvalidConfigException(at + ".strongMinScore", "must not be below fastMaxScore (" + fastMax + ")");
+        }
+        return new RoutingSettings(fastMax, strongMin,
+                readInt(node, "maxConcurrent", at, d.maxConcurrent(), 1, 256),
+                readInt(node, "latencyDecayMs", at, d.latencyDecayMs(), 100, 3_600_000),
+                readInt(node, "slowMs", at, d.slowMs(), 1, 600_000),
+                readBreaker(node.path("breaker"), at + ".breaker"));
+    }
+
+    private RoutingSettings.BreakerSettings readBreaker(JsonNode node, String at) throws InvalidConfigException {
+        var d = RoutingSettings.BreakerSettings.DEFAULT;
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        requireObject(node, at);
+        return new RoutingSettings.BreakerSettings(
+                readInt(node, "failureRatePercent", at, d.failureRatePercent(), 1, 100),
+                readInt(node, "minimumRequests", at, d.minimumRequests(), 1, 10_000),
+                readInt(node, "windowMs", at, d.windowMs(), 100, 3_600_000),
+                readInt(node, "openMs", at, d.openMs(), 10, 3_600_000),
+                readInt(node, "halfOpenSuccesses", at, d.halfOpenSuccesses(), 1, 100));
     }
 
     private static URI readUrl(JsonNode e, String at) throws InvalidConfigException {

@@ -2,6 +2,8 @@ package dev.gptoss.ls.protocol;
 
 import com.google.gson.JsonElement;
 import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
+import dev.gptoss.ls.telemetry.MetricsReport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +59,8 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands);
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
+        core.router().onInstanceChange(status::publishSoon);
+        core.onTierKept(status::tierKept);
     }
 
     @Override
@@ -109,6 +113,25 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @JsonRequest("gptoss/status")
     public CompletableFuture<JsonElement> statusRequest() {
         return CompletableFuture.completedFuture(status.current());
+    }
+
+    /** Counts, error rates and latency percentiles per component over the last hour or day (docs/protocol.md). */
+    @JsonRequest("gptoss/metrics")
+    public CompletableFuture<JsonElement> metricsRequest(MetricsParams params) {
+        try {
+            var range = MetricsRecorder.TimeRange.parse(params == null ? null : params.timeRange);
+            var report = core.metrics().report(range);
+            var withCaches = new MetricsReport(report.timeRange(), report.components(), report.instances(),
+                    core.cacheMetrics());
+            return CompletableFuture.completedFuture(JsonShapes.toGson(core.json(), withCaches));
+        } catch (IllegalArgumentException e) {
+            throw Positions.invalidParams(e.getMessage());
+        }
+    }
+
+    /** Parameters of {@code gptoss/metrics}. */
+    public static final class MetricsParams {
+        public String timeRange;
     }
 
     static ServerCapabilities capabilities(List<String> commandNames) {

@@ -1,9 +1,7 @@
 package dev.gptoss.ls.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import java.util.List;
@@ -70,11 +68,17 @@ final class StatusPublisher {
         }
     }
 
-    private JsonElement toGson(ServiceStatus status) {
-        try {
-            return JsonParser.parseString(json.writeValueAsString(status));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the status", e);
+    /** A configuration change left a tier with no healthy instance, so the previous one stays: say so. */
+    void tierKept(String line) {
+        GptossClient target = client;
+        if (target != null) {
+            target.showMessage(new MessageParams(MessageType.Warning, "gpt-oss: the new configuration is not used for "
+                    + line));
         }
+        publishIfChanged();
+    }
+
+    private JsonElement toGson(ServiceStatus status) {
+        return JsonShapes.toGson(json, status);
     }
 }

@@ -9,14 +9,18 @@ import java.util.function.Supplier;
 
 /** Turns health, modes and load into the status a person reads. */
 public final class StatusBoard {
+    static final String BREAKER_OPEN = "breaker-open";
     private final HealthMonitor health;
     private final PromptModes modes;
     private final Supplier<ModelInstances> instances;
+    private final Supplier<List<String>> keptTiers;
 
-    public StatusBoard(HealthMonitor health, PromptModes modes, Supplier<ModelInstances> instances) {
+    public StatusBoard(HealthMonitor health, PromptModes modes, Supplier<ModelInstances> instances,
+                       Supplier<List<String>> keptTiers) {
         this.health = health;
         this.modes = modes;
         this.instances = instances;
+        this.keptTiers = keptTiers;
     }
 
     public ServiceStatus current() {
@@ -31,9 +35,10 @@ public final class StatusBoard {
             completion = rows;
         }
         String state = overall(rows, completion);
-        String model = completion.stream().filter(r -> r.state().equals("ready")).map(InstanceStatus::model)
+        String model = completion.stream().filter(StatusBoard::serving).map(InstanceStatus::model)
                 .findFirst().orElse(completion.isEmpty() ? null : completion.get(0).model());
-        return new ServiceStatus(state, message(state, model, completion), model, busy, fix(rows), List.copyOf(rows));
+        return new ServiceStatus(state, message(state, model, completion), model, busy, fix(rows), List.copyOf(rows),
+                keptTiers.get());
     }
 
     private InstanceStatus row(ModelInstance instance) {
@@ -44,37 +49,50 @@ public final class StatusBoard {
             case OFFLINE -> "offline";
             case UNKNOWN -> "unknown";
         };
-        String detail = state.equals("model-missing")
-                ? h.detail() + "; the model " + instance.model() + " is not there"
-                : h.detail();
+        String detail = h.detail();
+        if (state.equals("model-missing")) {
+            detail = h.detail() + "; the model " + instance.model() + " is not there";
+        } else if ((state.equals("ready") || state.equals("unknown")) && !instance.breaker().isClosed()) {
+            state = BREAKER_OPEN;
+            detail = "too many recent requests failed; the circuit breaker is " + instance.breakerState()
+                    + (instance.breaker().isOpen() ? " (probing again in "
+                    + instance.breaker().getRemainingDelay().toMillis() + " ms)" : "");
+        } else if (state.equals("ready") && instance.slow()) {
+            state = "slow";
+            detail = "median latency above " + instance.settings().slowMs() + " ms; requests go elsewhere when they can";
+        }
         return new InstanceStatus(instance.tier().id(), instance.endpoint().name(), instance.endpoint().url().toString(),
                 instance.endpoint().api().id(), instance.model(), state,
                 modes.knownMode(instance.endpoint()).map(m -> m.id()).orElse("unknown"), detail,
                 instance.latency().percentileMs(50), instance.latency().percentileMs(95),
-                instance.outstanding().get(), "closed");
+                instance.outstanding().get(), instance.breakerState());
     }
 
     private static String overall(List<InstanceStatus> all, List<InstanceStatus> completion) {
         if (all.stream().allMatch(r -> r.state().equals("unknown"))) {
             return "starting";
         }
-        boolean completionReady = completion.stream().anyMatch(r -> r.state().equals("ready"));
-        if (completionReady) {
+        if (completion.stream().anyMatch(StatusBoard::serving)) {
             return all.stream().allMatch(r -> r.state().equals("ready")) ? "ready" : "degraded";
         }
         if (all.stream().anyMatch(r -> r.state().equals("loading"))) {
             return "loading";
         }
-        return all.stream().anyMatch(r -> r.state().equals("ready")) ? "degraded" : "offline";
+        return all.stream().anyMatch(StatusBoard::serving) ? "degraded" : "offline";
+    }
+
+    /** Known to take requests now, if slowly. */
+    private static boolean serving(InstanceStatus row) {
+        return row.state().equals("ready") || row.state().equals("slow");
     }
 
     private static String message(String state, String model, List<InstanceStatus> completion) {
         return switch (state) {
             case "ready" -> "gpt-oss ready: " + model;
-            case "degraded" -> "Some model servers are not ready; completions use " + model;
+            case "degraded" -> "Some model instances are not ready; completions use " + model;
             case "loading" -> "A model server is loading its model";
             case "starting" -> "Checking model servers";
-            default -> completion.isEmpty() ? "No model configured" : "No model server answers";
+            default -> completion.isEmpty() ? "No model configured" : "No model instance can take requests";
         };
     }
 
@@ -92,6 +110,8 @@ public final class StatusBoard {
                         + " llama.cpp: llama-server -hf ggml-org/gpt-oss-20b-GGUF)";
             } else if (r.state().equals("model-missing")) {
                 step = "serve the model " + r.model() + " at " + r.url();
+            } else if (r.state().equals(BREAKER_OPEN)) {
+                step = "check the server at " + r.url() + ": its requests for " + r.model() + " keep failing";
             }
             if (step != null && !steps.contains(step)) {
                 steps.add(step);

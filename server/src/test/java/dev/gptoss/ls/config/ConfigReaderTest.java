@@ -46,6 +46,19 @@ class ConfigReaderTest {
     }
 
     @Test
+    void routingSettingsTakeDefaultsAndAreChecked() throws Exception {
+        RoutingSettings routing = reader.read(parse("{\"routing\": {\"maxConcurrent\": 2, \"breaker\": {\"openMs\": 750}}}"))
+                .routing();
+        assertEquals(2, routing.maxConcurrent());
+        assertEquals(750, routing.breaker().openMs());
+        assertEquals(RoutingSettings.DEFAULT.fastMaxScore(), routing.fastMaxScore());
+        assertEquals(RoutingSettings.BreakerSettings.DEFAULT.failureRatePercent(), routing.breaker().failureRatePercent());
+        assertField("gptoss.routing.strongMinScore", "{\"routing\": {\"fastMaxScore\": 70, \"strongMinScore\": 40}}");
+        assertField("gptoss.routing.breaker.failureRatePercent", "{\"routing\": {\"breaker\": {\"failureRatePercent\": 0}}}");
+        assertField("gptoss.routing.maxConcurrent", "{\"routing\": {\"maxConcurrent\": 0}}");
+    }
+
+    @Test
     void clientSettingsOverrideTheWorkspaceFileFieldByField() throws Exception {
         var layers = ConfigLayers.empty()
                 .withWorkspaceFile(parse("{\"completion\": {\"maxTokens\": 32, \"timeoutMs\": 900}}"))

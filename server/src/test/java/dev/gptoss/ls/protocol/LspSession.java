@@ -30,12 +30,11 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageServer;
 
 /** A server and an editor talking real JSON-RPC over pipes, in one JVM. */
 public final class LspSession implements AutoCloseable {
     public final RecordingClient client = new RecordingClient();
-    public final LanguageServer server;
+    public final GptossServerApi server;
     private final ServerCore core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")));
     private int version = 1;
 
@@ -45,8 +44,12 @@ public final class LspSession implements AutoCloseable {
         Pipe toClient = Pipe.open();
         LspLauncher.serve(core, Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()),
                 code -> { });
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client,
-                Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()));
+        Launcher<GptossServerApi> launcher = new LSPLauncher.Builder<GptossServerApi>()
+                .setLocalService(client)
+                .setRemoteInterface(GptossServerApi.class)
+                .setInput(Channels.newInputStream(toClient.source()))
+                .setOutput(Channels.newOutputStream(toServer.sink()))
+                .create();
         launcher.startListening();
         server = launcher.getRemoteProxy();
     }
