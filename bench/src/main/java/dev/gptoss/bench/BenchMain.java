@@ -265,7 +265,7 @@ public final class BenchMain {
         return value;
     }
 
-    private static Map<String, String> parse(String[] args) {
+    static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--no-cds")) {
@@ -291,7 +291,7 @@ public final class BenchMain {
     }
 
     /** A benchmark that hangs must still end: whatever happens, the driver exits after this long. */
-    private static void stopAfter(Duration limit) {
+    static void stopAfter(Duration limit) {
         var watchdog = new Thread(() -> {
             try {
                 Thread.sleep(limit.toMillis());

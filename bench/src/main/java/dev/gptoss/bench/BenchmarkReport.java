@@ -41,22 +41,7 @@ final class BenchmarkReport {
     }
 
     static void writeSection(Path file, Measurements m) throws IOException {
-        String section = section(m);
-        String existing = Files.isRegularFile(file) ? Files.readString(file) : "# Benchmarks\n";
-        String heading = "## " + SECTION;
-        int start = existing.indexOf(heading);
-        String updated;
-        if (start < 0) {
-            updated = existing.stripTrailing() + "\n\n" + section;
-        } else {
-            int next = existing.indexOf("\n## ", start + heading.length());
-            updated = existing.substring(0, start) + section
-                    + (next < 0 ? "" : "\n" + existing.substring(next + 1));
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, updated);
+        MarkdownSections.replace(file, SECTION, section(m));
     }
 
     private static String section(Measurements m) {
