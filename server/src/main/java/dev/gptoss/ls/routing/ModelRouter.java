@@ -42,7 +42,7 @@ public final class ModelRouter {
     private final HealthMonitor health;
     private final PromptModes modes;
     private final MetricsRecorder metrics;
-    private final ExecutorService executor;
+    private final InlineFirstScheduler scheduler;
     private final InstanceBalancer balancer;
     private final RetryPolicy<Generation> reconnect = RetryPolicy.<Generation>builder()
             .handleIf((result, error) -> connectionFailed(error))
@@ -58,7 +58,7 @@ public final class ModelRouter {
         this.health = health;
         this.modes = modes;
         this.metrics = metrics;
-        this.executor = executor;
+        this.scheduler = new InlineFirstScheduler(executor);
         this.balancer = new InstanceBalancer(new ComplexityScorer(), this::healthy, random, System::nanoTime);
         use(instances, settings);
     }
@@ -177,7 +177,7 @@ public final class ModelRouter {
                     .build();
             return Failsafe.with(next, reconnect, instance.bulkhead(), instance.breaker(),
                             Timeout.<Generation>of(Duration.ofNanos(remaining)))
-                    .with(executor)
+                    .with(scheduler)
                     .getStageAsync(() -> call(instance));
         }
 
