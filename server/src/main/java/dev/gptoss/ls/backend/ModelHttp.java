@@ -10,34 +10,54 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP client, JSON mapper and keys that every model client shares. Building an
- * {@link HttpClient} sets up TLS, which takes a good part of a start-up: it is built in the
- * background while the editor and the server say hello, and whoever needs it first waits.
+ * {@link HttpClient} sets up TLS, a good part of a start-up: it is built on first use, or in the
+ * background once {@link #prepare()} is called after the editor and the server said hello.
  */
 public final class ModelHttp {
-    private final CompletableFuture<HttpClient> http;
     private final ObjectMapper json;
     private final ApiKeys keys;
+    private final Executor executor;
+    private final CompletableFuture<HttpClient> http = new CompletableFuture<>();
+    private final AtomicBoolean building = new AtomicBoolean();
 
-    private ModelHttp(CompletableFuture<HttpClient> http, ObjectMapper json, ApiKeys keys) {
-        this.http = http;
+    private ModelHttp(ObjectMapper json, ApiKeys keys, Executor executor) {
         this.json = json;
         this.keys = keys;
+        this.executor = executor;
     }
 
     public static ModelHttp create(ObjectMapper json, ApiKeys keys, Executor executor) {
-        var http = CompletableFuture.supplyAsync(() -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3))
-                .executor(executor)
-                .build(), executor);
-        return new ModelHttp(http, json, keys);
+        return new ModelHttp(json, keys, executor);
+    }
+
+    /** Starts building the client in the background. */
+    public void prepare() {
+        if (building.compareAndSet(false, true)) {
+            executor.execute(this::build);
+        }
     }
 
     public HttpClient http() {
+        if (building.compareAndSet(false, true)) {
+            build();
+        }
         return http.join();
+    }
+
+    private void build() {
+        try {
+            http.complete(HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .executor(executor)
+                    .build());
+        } catch (RuntimeException e) {
+            http.completeExceptionally(e);
+        }
     }
 
     public ObjectMapper json() {
