@@ -27,17 +27,13 @@ public final class OllamaClient implements ModelClient {
         if (raw) {
             body.put("prompt", request.rawPrompt()).put("raw", true);
         } else {
-            var messages = body.putArray("messages");
-            request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+            RequestBodies.putMessages(body, request.messages());
             body.put("think", "low");
         }
         ObjectNode options = body.putObject("options")
                 .put("num_predict", request.maxTokens())
                 .put("temperature", request.temperature());
-        if (!request.stop().isEmpty()) {
-            var stop = options.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
+        RequestBodies.putStop(options, request.stop());
         var httpRequest = http.post(endpoint, raw ? "/api/generate" : "/api/chat", body).build();
         return StreamingExchange.start(http.http(), httpRequest, new OllamaLines(http.json()), sink);
     }

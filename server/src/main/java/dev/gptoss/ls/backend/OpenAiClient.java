@@ -34,14 +34,10 @@ public final class OpenAiClient implements ModelClient {
         if (raw) {
             body.put("prompt", request.rawPrompt());
         } else {
-            var messages = body.putArray("messages");
-            request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
+            RequestBodies.putMessages(body, request.messages());
             body.put("reasoning_effort", "low");
         }
-        if (!request.stop().isEmpty()) {
-            var stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
+        RequestBodies.putStop(body, request.stop());
         var httpRequest = http.post(endpoint, raw ? "/v1/completions" : "/v1/chat/completions", body).build();
         return StreamingExchange.start(http.http(), httpRequest, new OpenAiLines(http.json()), sink);
     }

@@ -61,13 +61,7 @@ public final class DocumentStore {
     }
 
     public DocumentSnapshot snapshot(String uri) throws UnknownDocumentException {
-        TextDocument document = documents.get(uri);
-        if (document == null) {
-            throw new UnknownDocumentException(uri);
-        }
-        synchronized (document) {
-            return document.snapshot();
-        }
+        return find(uri).orElseThrow(() -> new UnknownDocumentException(uri));
     }
 
     /** The current snapshot, or empty when the document is not open. */
@@ -82,13 +76,7 @@ public final class DocumentStore {
     }
 
     public Optional<Integer> currentVersion(String uri) {
-        TextDocument document = documents.get(uri);
-        if (document == null) {
-            return Optional.empty();
-        }
-        synchronized (document) {
-            return Optional.of(document.version());
-        }
+        return find(uri).map(DocumentSnapshot::version);
     }
 
     private void notifyChanged(String uri) {
