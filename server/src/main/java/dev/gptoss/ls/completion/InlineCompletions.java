@@ -6,7 +6,9 @@ import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
-import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.context.PromptContext;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import java.util.function.BiFunction;
 import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
@@ -31,15 +33,15 @@ public final class InlineCompletions {
     private final ModelRouter router;
     private final PromptModes modes;
     private final Supplier<CompletionSettings> settings;
-    private final CursorWindow window;
+    private final BiFunction<DocumentSnapshot, Integer, PromptContext> contexts;
     private final SuggestionShaper shaper = new SuggestionShaper();
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
-                             CursorWindow window) {
+                             BiFunction<DocumentSnapshot, Integer, PromptContext> contexts) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
-        this.window = window;
+        this.contexts = contexts;
     }
 
     public CompletableFuture<Optional<Suggestion>> complete(CompletionQuery query) {
@@ -47,8 +49,8 @@ public final class InlineCompletions {
         if (instance.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        CursorContext context = window.around(query.document(), query.offset());
-        var attempt = new Attempt(instance.get(), context, SuggestionShape.at(context), settings.get());
+        PromptContext prompt = contexts.apply(query.document(), query.offset());
+        var attempt = new Attempt(instance.get(), prompt, SuggestionShape.at(prompt.cursor()), settings.get());
         attempt.start(modes.modeFor(instance.get().endpoint()));
         return attempt.result;
     }
@@ -58,13 +60,15 @@ public final class InlineCompletions {
         final CompletableFuture<Optional<Suggestion>> result = new CompletableFuture<>();
         final AtomicReference<CompletableFuture<Generation>> call = new AtomicReference<>();
         final ModelInstance instance;
+        final PromptContext prompt;
         final CursorContext context;
         final SuggestionShape shape;
         final CompletionSettings settings;
 
-        Attempt(ModelInstance instance, CursorContext context, SuggestionShape shape, CompletionSettings settings) {
+        Attempt(ModelInstance instance, PromptContext prompt, SuggestionShape shape, CompletionSettings settings) {
             this.instance = instance;
-            this.context = context;
+            this.prompt = prompt;
+            this.context = prompt.cursor();
             this.shape = shape;
             this.settings = settings;
             result.completeOnTimeout(Optional.empty(), settings.timeoutMs(), TimeUnit.MILLISECONDS);
@@ -112,12 +116,18 @@ public final class InlineCompletions {
 
         private GenerationRequest request(PromptMode mode) {
             if (mode == PromptMode.RAW) {
-                return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(context, shape),
+                return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(prompt, shape),
                         List.of(), settings.maxTokens(), settings.temperature(), HarmonyPrompt.STOP);
             }
-            return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(context, shape),
+            return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(prompt, shape),
                     settings.maxTokens() + settings.reasoningTokens(), settings.temperature(), List.of());
         }
+    }
+
+    /** The prompt text every completion carries whatever the cursor, for the context budget. */
+    public static String fixedPromptText() {
+        return HarmonyPrompt.fixedText() + "File:  ()\nWrite the body of the block that starts at the cursor, then stop.\n\n"
+                + CompletionInstructions.CURSOR;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -58,7 +58,8 @@ public final class ConfigReader {
                 : defaultTiers(defaults, endpoints);
         return new GptossConfig(endpoints, tiers,
                 readCompletion(gptoss.path("completion")),
-                readHealth(gptoss.path("health")));
+                readHealth(gptoss.path("health")),
+                readContext(gptoss.path("context"), gptoss.path("exclude")));
     }
 
     private List<EndpointConfig> readEndpoints(JsonNode node) throws InvalidConfigException {
@@ -151,6 +152,31 @@ public final class ConfigReader {
         return new HealthSettings(
                 readInt(node, "intervalMs", at, d.intervalMs(), 100, 3_600_000),
                 readInt(node, "timeoutMs", at, d.timeoutMs(), 50, 60_000));
+    }
+
+    private ContextSettings readContext(JsonNode node, JsonNode exclude) throws InvalidConfigException {
+        String at = ROOT + ".context";
+        ContextSettings d = ContextSettings.DEFAULT;
+        int budget = d.budgetTokens();
+        if (!node.isMissingNode() && !node.isNull()) {
+            requireObject(node, at);
+            budget = readInt(node, "budgetTokens", at, d.budgetTokens(), 256, 131_072);
+        }
+        List<String> globs = d.exclude();
+        if (!exclude.isMissingNode() && !exclude.isNull()) {
+            if (!exclude.isArray()) {
+                throw new InvalidConfigException(ROOT + ".exclude", "must be a list of glob patterns");
+            }
+            var list = new ArrayList<String>();
+            for (int i = 0; i < exclude.size(); i++) {
+                if (!exclude.get(i).isTextual() || exclude.get(i).asText().isBlank()) {
+                    throw new InvalidConfigException(ROOT + ".exclude[" + i + "]", "must be a non-empty glob pattern");
+                }
+                list.add(exclude.get(i).asText());
+            }
+            globs = list;
+        }
+        return new ContextSettings(budget, globs);
     }
 
     private static URI readUrl(JsonNode e, String at) throws InvalidConfigException {

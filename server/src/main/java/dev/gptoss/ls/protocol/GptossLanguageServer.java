@@ -51,7 +51,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.documents = new GptossTextDocumentService(core.documents(),
                 new InlineCompletionHandler(core.documents(), core.completions(), pending, core.work()));
         this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot),
-                status::current);
+                status::current, new ShowContextCommand(core.context()), core.index());
         core.health().onChange(status::publishIfChanged);
         core.router().onBusyChange(status::publishIfChanged);
     }
@@ -76,6 +76,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @Override
     public void initialized(InitializedParams params) {
         core.startHealthChecks();
+        core.startWorkspaceIndex(workspaceRoot);
         status.publishIfChanged();
     }
 
@@ -119,7 +120,8 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         var codeActions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Refactor));
         codeActions.setResolveProvider(true);
         capabilities.setCodeActionProvider(codeActions);
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(GptossWorkspaceService.STATUS_COMMAND)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(
+                List.of(GptossWorkspaceService.STATUS_COMMAND, ShowContextCommand.NAME)));
         return capabilities;
     }
 

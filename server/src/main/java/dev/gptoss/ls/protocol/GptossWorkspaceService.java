@@ -1,10 +1,16 @@
 package dev.gptoss.ls.protocol;
 
+import dev.gptoss.ls.workspace.WorkspaceIndex;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -17,11 +23,16 @@ final class GptossWorkspaceService implements WorkspaceService {
     private final SettingsUpdates settings;
     private final Runnable reloadWorkspaceFile;
     private final Supplier<Object> status;
+    private final ShowContextCommand showContext;
+    private final WorkspaceIndex index;
 
-    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, Supplier<Object> status) {
+    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, Supplier<Object> status,
+                           ShowContextCommand showContext, WorkspaceIndex index) {
         this.settings = settings;
         this.reloadWorkspaceFile = reloadWorkspaceFile;
         this.status = status;
+        this.showContext = showContext;
+        this.index = index;
     }
 
     @Override
@@ -36,12 +47,27 @@ final class GptossWorkspaceService implements WorkspaceService {
         if (configChanged) {
             reloadWorkspaceFile.run();
         }
+        for (FileEvent change : params.getChanges()) {
+            try {
+                Path file = Path.of(URI.create(change.getUri()));
+                if (change.getType() == FileChangeType.Deleted) {
+                    index.fileDeleted(file);
+                } else {
+                    index.fileChanged(file);
+                }
+            } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                // Not a file on this machine: nothing to index.
+            }
+        }
     }
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         if (STATUS_COMMAND.equals(params.getCommand())) {
             return CompletableFuture.completedFuture(status.get());
+        }
+        if (ShowContextCommand.NAME.equals(params.getCommand())) {
+            return CompletableFuture.completedFuture(showContext.run(params.getArguments()));
         }
         return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                 ResponseErrorCode.InvalidParams, "Unknown command: " + params.getCommand(), null)));
