@@ -92,6 +92,10 @@ public final class ContextAssembler {
                         || !seen.add(snippet.path() + "\u0000" + snippet.text())) {
                     continue;
                 }
+                if (coveredByIncluded(snippet, pieces)) {
+                    continue;
+                }
+                used -= dropCoveredBy(snippet, pieces);
                 String display = in.displayPath().apply(snippet.path());
                 String rendered = ContextLayout.render(snippet, display);
                 int tokens = in.tokens().countCached(rendered) + (pieces.isEmpty() ? headingTokens() : 0);
@@ -102,6 +106,26 @@ public final class ContextAssembler {
             }
         }
         return used;
+    }
+
+    /** A definition already shown inside a larger one from the same file (a method in its class). */
+    private static boolean coveredByIncluded(ContextSnippet snippet, List<PromptContext.Piece> pieces) {
+        String text = snippet.text().strip();
+        return pieces.stream().anyMatch(p -> p.snippet().path().equals(snippet.path())
+                && p.snippet().text().contains(text));
+    }
+
+    /** Removes pieces the new snippet shows in full; returns the tokens they took. */
+    private static int dropCoveredBy(ContextSnippet snippet, List<PromptContext.Piece> pieces) {
+        int freed = 0;
+        for (var it = pieces.iterator(); it.hasNext(); ) {
+            PromptContext.Piece p = it.next();
+            if (p.snippet().path().equals(snippet.path()) && snippet.text().contains(p.snippet().text().strip())) {
+                freed += p.tokens();
+                it.remove();
+            }
+        }
+        return freed;
     }
 
     private int headingTokens() {

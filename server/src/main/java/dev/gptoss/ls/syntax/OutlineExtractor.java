@@ -16,6 +16,8 @@ public final class OutlineExtractor {
             "lexical_declaration", "const_declaration", "var_declaration", "const_item", "static_item",
             "type_item", "type_alias_declaration", "function_signature_item");
 
+    private static final Set<String> WRAPPERS = Set.of("export_statement", "decorated_definition");
+
     private final SyntaxTrees trees;
 
     public OutlineExtractor(SyntaxTrees trees) {
@@ -57,16 +59,24 @@ public final class OutlineExtractor {
 
     private static void addIfComplete(List<RawDefinition> raw, TSNode definition, String name) {
         if (definition != null && name != null && !name.isBlank()) {
-            raw.add(new RawDefinition(definition, name, definition.getStartPoint().getRow(),
-                    definition.getEndPoint().getRow()));
+            TSNode outer = definition;
+            TSNode parent = definition.getParent();
+            if (parent != null && !parent.isNull() && WRAPPERS.contains(parent.getType())) {
+                outer = parent; // "export function f" and "@decorator def f" read as one
+            }
+            raw.add(new RawDefinition(outer, definition, name, outer.getStartPoint().getRow(),
+                    outer.getEndPoint().getRow()));
         }
     }
 
     private static Definition describe(String path, SyntaxTree tree, List<RawDefinition> all, int index) {
         RawDefinition d = all.get(index);
-        TSNode body = childByField(d.node, "body");
-        boolean scope = body != null && !NOT_SCOPES.contains(d.node.getType());
-        String doc = docComment(tree, d.node);
+        TSNode body = childByField(d.inner, "body");
+        boolean scope = body != null && !NOT_SCOPES.contains(d.inner.getType());
+        String indent = lineStartText(tree, d.node);
+        String comment = docComment(tree, d.node);
+        // The doc comment starts at its own column; the definition after it needs its indentation back.
+        String doc = comment.isEmpty() ? "" : comment + indent;
         String text = tree.textOf(d.node);
         String header = doc + signature(tree, d.node, body) + pythonDocstring(tree, body);
         String summary;
@@ -80,8 +90,8 @@ public final class OutlineExtractor {
         if (summary.length() > MAX_SUMMARY_CHARS) {
             summary = summary.substring(0, MAX_SUMMARY_CHARS) + "\n...";
         }
-        return new Definition(d.name, d.node.getType(), path, d.startLine, d.endLine, scope,
-                indentFirstLine(tree, d.node, header), indentFirstLine(tree, d.node, summary));
+        return new Definition(d.name, d.inner.getType(), path, d.startLine, d.endLine, scope,
+                indent + header, indent + summary);
     }
 
     private static String signature(SyntaxTree tree, TSNode node, TSNode body) {
@@ -141,10 +151,6 @@ public final class OutlineExtractor {
         return out.toString();
     }
 
-    private static String indentFirstLine(SyntaxTree tree, TSNode node, String text) {
-        return text.isEmpty() ? text : lineStartText(tree, node) + text;
-    }
-
     private static String lineStartText(SyntaxTree tree, TSNode node) {
         int start = SyntaxTree.startOffset(node);
         int lineStart = start;
@@ -172,6 +178,6 @@ public final class OutlineExtractor {
         return String.join("\n", java.util.Arrays.copyOf(lines, max));
     }
 
-    private record RawDefinition(TSNode node, String name, int startLine, int endLine) {
+    private record RawDefinition(TSNode node, TSNode inner, String name, int startLine, int endLine) {
     }
 }
