@@ -102,12 +102,19 @@ public final class ServerCore implements AutoCloseable {
 
     /** Room for the file name and language in the prompt's "File:" line. */
     private static final int FILE_LINE_TOKENS = 24;
-    /** How long a completion waits for the parse of the version it completes. */
-    private static final long PARSE_WAIT_MS = 30;
+    /** How long the first completion in a just-opened document waits for its first parse. */
+    private static final long FIRST_PARSE_WAIT_MS = 30;
 
+    /**
+     * The newest outline, possibly a few keystrokes old: scopes and definitions barely move while
+     * typing, and waiting for the parse of a large file would cost more than a keystroke.
+     */
     private Optional<dev.gptoss.ls.syntax.FileOutline> outlineOf(String uri) {
-        int version = documents.currentVersion(uri).orElse(-1);
-        syntax.awaitTree(uri, version, PARSE_WAIT_MS);
+        Optional<dev.gptoss.ls.syntax.FileOutline> outline = outlines.outline(uri);
+        if (outline.isPresent()) {
+            return outline;
+        }
+        syntax.awaitTree(uri, documents.currentVersion(uri).orElse(-1), FIRST_PARSE_WAIT_MS);
         return outlines.outline(uri);
     }
 
