@@ -12,7 +12,6 @@ import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
-import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.routing.HealthMonitor;
@@ -52,6 +51,7 @@ public final class ServerCore implements AutoCloseable {
     private final ModelRouter router;
     private final StatusBoard status;
     private final InlineCompletions completions;
+    private final CodeContext codeContext;
     private final ConfigurationCheck configCheck;
     private final AtomicLong configGeneration = new AtomicLong();
     private final List<Consumer<String>> configListeners = new CopyOnWriteArrayList<>();
@@ -72,8 +72,9 @@ public final class ServerCore implements AutoCloseable {
         router = new ModelRouter(instancesFor(initial, null), initial.routing(), health, modes, metrics, work,
                 ThreadLocalRandom.current());
         status = new StatusBoard(health, modes, router::instances, this::keptTiers);
+        codeContext = new CodeContext(documents, () -> config.current().context());
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                CursorWindow.standard(), metrics, cacheStats, work);
+                codeContext::build, metrics, cacheStats, work);
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
         work.execute(this::loadJsonClasses);
@@ -91,6 +92,7 @@ public final class ServerCore implements AutoCloseable {
      * leave with no healthy instance keeps its previous instances, and the user is told.
      */
     private void use(GptossConfig next) {
+        codeContext.use(next.context());
         long generation = configGeneration.incrementAndGet();
         ModelInstances previous = router.instances();
         ModelInstances candidate = instancesFor(next, previous);
@@ -154,6 +156,15 @@ public final class ServerCore implements AutoCloseable {
         return generations;
     }
 
+    /** Sets the workspace root and starts the background index of it (after {@code initialized}). */
+    public void startWorkspaceIndex(java.nio.file.Path root) {
+        codeContext.startWorkspaceIndex(root);
+    }
+
+    public CodeContext codeContext() {
+        return codeContext;
+    }
+
     public ObjectMapper json() {
         return json;
     }
@@ -201,6 +212,7 @@ public final class ServerCore implements AutoCloseable {
     @Override
     public void close() {
         health.stop();
+        codeContext.close();
         scheduler.shutdownNow();
         work.shutdownNow();
     }

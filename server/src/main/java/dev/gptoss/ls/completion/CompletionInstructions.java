@@ -1,6 +1,7 @@
 package dev.gptoss.ls.completion;
 
 import dev.gptoss.ls.context.CursorContext;
+import dev.gptoss.ls.context.PromptContext;
 
 /** What the model is told, the same in both prompt modes; stable text first, for prompt caches. */
 final class CompletionInstructions {
@@ -18,6 +19,11 @@ final class CompletionInstructions {
                 explanation, no Markdown, no code fences, and never repeat code that is already before \
                 or after the cursor. Match the file's language, style and indentation. If nothing \
                 sensible fits, reply with nothing.""";
+    }
+
+    /** The user message: context from other code first (it changes least), the cursor text last. */
+    static String task(PromptContext prompt, SuggestionShape shape) {
+        return prompt.contextBlock() + task(prompt.cursor(), shape);
     }
 
     static String task(CursorContext context, SuggestionShape shape) {

@@ -1,6 +1,6 @@
 package dev.gptoss.ls.completion;
 
-import dev.gptoss.ls.context.CursorContext;
+import dev.gptoss.ls.context.PromptContext;
 
 /**
  * A raw prompt in gpt-oss's harmony format. It closes an empty analysis message and opens the
@@ -24,7 +24,12 @@ final class HarmonyPrompt {
     private HarmonyPrompt() {
     }
 
-    static String render(CursorContext context, SuggestionShape shape) {
+    /** The prompt text that does not depend on the cursor, counted against the context budget. */
+    static String fixedText() {
+        return SYSTEM + DEVELOPER + "<|start|>user<|message|>" + "<|end|>" + ANSWER_NOW;
+    }
+
+    static String render(PromptContext context, SuggestionShape shape) {
         return SYSTEM + DEVELOPER
                 + "<|start|>user<|message|>" + CompletionInstructions.task(context, shape) + "<|end|>"
                 + ANSWER_NOW;

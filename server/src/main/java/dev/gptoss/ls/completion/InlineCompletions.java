@@ -5,7 +5,7 @@ import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
-import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.routing.ModelInstance;
@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +42,7 @@ public final class InlineCompletions {
     private final ModelRouter router;
     private final PromptModes modes;
     private final Supplier<CompletionSettings> settings;
-    private final CursorWindow window;
+    private final BiFunction<DocumentSnapshot, Integer, PromptContext> contexts;
     private final Executor executor;
     private final MetricsRecorder metrics;
     private final CacheStats stats;
@@ -49,11 +50,12 @@ public final class InlineCompletions {
     private final LiveSuggestions live;
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
-                             CursorWindow window, MetricsRecorder metrics, CacheStats stats, Executor executor) {
+                             BiFunction<DocumentSnapshot, Integer, PromptContext> contexts, MetricsRecorder metrics,
+                             CacheStats stats, Executor executor) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
-        this.window = window;
+        this.contexts = contexts;
         this.metrics = metrics;
         this.stats = stats;
         this.executor = executor;
@@ -133,10 +135,11 @@ public final class InlineCompletions {
                 return;
             }
             try {
-                CursorContext context = window.around(query.document(), query.offset());
+                PromptContext prompt = contexts.apply(query.document(), query.offset());
+                CursorContext context = prompt.cursor();
                 SuggestionShape shape = SuggestionShape.at(context);
                 generation = router.generate(route(context, shape),
-                        instance -> request(instance, context, shape, settings),
+                        instance -> request(instance, prompt, shape, settings),
                         delta -> {
                             streamed = streamed + delta;
                             return !shape.complete(streamed, context);
@@ -176,14 +179,20 @@ public final class InlineCompletions {
         }
     }
 
-    private GenerationRequest request(ModelInstance instance, CursorContext context, SuggestionShape shape,
+    private GenerationRequest request(ModelInstance instance, PromptContext prompt, SuggestionShape shape,
                                       CompletionSettings settings) {
         if (modes.modeFor(instance.endpoint()) == PromptMode.RAW) {
-            return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(context, shape),
+            return new GenerationRequest(instance.model(), PromptMode.RAW, HarmonyPrompt.render(prompt, shape),
                     List.of(), settings.maxTokens(), settings.temperature(), HarmonyPrompt.STOP);
         }
-        return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(context, shape),
+        return new GenerationRequest(instance.model(), PromptMode.CHAT, null, ChatPrompt.messages(prompt, shape),
                 settings.maxTokens() + settings.reasoningTokens(), settings.temperature(), List.of());
+    }
+
+    /** The prompt text every completion carries whatever the cursor, for the context budget. */
+    public static String fixedPromptText() {
+        return HarmonyPrompt.fixedText() + "File:  ()\nWrite the body of the block that starts at the cursor, then stop.\n\n"
+                + CompletionInstructions.CURSOR;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -59,7 +59,8 @@ public final class ConfigReader {
         return new GptossConfig(endpoints, tiers,
                 readCompletion(gptoss.path("completion")),
                 readHealth(gptoss.path("health")),
-                readRouting(gptoss.path("routing")));
+                readRouting(gptoss.path("routing")),
+                readContext(gptoss.path("context"), gptoss.path("exclude")));
     }
 
     private List<EndpointConfig> readEndpoints(JsonNode node) throws InvalidConfigException {
@@ -185,6 +186,31 @@ public final class ConfigReader {
                 readInt(node, "windowMs", at, d.windowMs(), 100, 3_600_000),
                 readInt(node, "openMs", at, d.openMs(), 10, 3_600_000),
                 readInt(node, "halfOpenSuccesses", at, d.halfOpenSuccesses(), 1, 100));
+    }
+
+    private ContextSettings readContext(JsonNode node, JsonNode exclude) throws InvalidConfigException {
+        String at = ROOT + ".context";
+        ContextSettings d = ContextSettings.DEFAULT;
+        int budget = d.budgetTokens();
+        if (!node.isMissingNode() && !node.isNull()) {
+            requireObject(node, at);
+            budget = readInt(node, "budgetTokens", at, d.budgetTokens(), 256, 131_072);
+        }
+        List<String> globs = d.exclude();
+        if (!exclude.isMissingNode() && !exclude.isNull()) {
+            if (!exclude.isArray()) {
+                throw new InvalidConfigException(ROOT + ".exclude", "must be a list of glob patterns");
+            }
+            var list = new ArrayList<String>();
+            for (int i = 0; i < exclude.size(); i++) {
+                if (!exclude.get(i).isTextual() || exclude.get(i).asText().isBlank()) {
+                    throw new InvalidConfigException(ROOT + ".exclude[" + i + "]", "must be a non-empty glob pattern");
+                }
+                list.add(exclude.get(i).asText());
+            }
+            globs = list;
+        }
+        return new ContextSettings(budget, globs);
     }
 
     private static URI readUrl(JsonNode e, String at) throws InvalidConfigException {

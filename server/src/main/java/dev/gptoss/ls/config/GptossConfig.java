@@ -11,7 +11,8 @@ public record GptossConfig(
         Map<Tier, List<TierInstance>> tiers,
         CompletionSettings completion,
         HealthSettings health,
-        RoutingSettings routing) {
+        RoutingSettings routing,
+        ContextSettings context) {
 
     public static final String DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
@@ -29,7 +30,8 @@ public record GptossConfig(
                         Tier.STRONG, List.of(new TierInstance("local", "gpt-oss:120b"))),
                 CompletionSettings.DEFAULT,
                 HealthSettings.DEFAULT,
-                RoutingSettings.DEFAULT);
+                RoutingSettings.DEFAULT,
+                ContextSettings.DEFAULT);
     }
 
     public Optional<EndpointConfig> endpoint(String name) {

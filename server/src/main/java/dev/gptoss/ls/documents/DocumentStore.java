@@ -1,5 +1,6 @@
 package dev.gptoss.ls.documents;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +22,26 @@ public final class DocumentStore {
 
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DocumentEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     /** Called with the URI after each change or close, e.g. to cancel work on the old text. */
     public void onChange(Consumer<String> listener) {
         changeListeners.add(listener);
     }
 
+    /**
+     * Called after each open, change and close with what happened, in protocol order, on the thread
+     * that applied it: a listener must be quick (hand heavy work to its own thread).
+     */
+    public void onEvent(Consumer<DocumentEvent> listener) {
+        eventListeners.add(listener);
+    }
+
     public void open(String uri, String languageId, int version, String text) {
-        documents.put(uri, new TextDocument(uri, languageId, version, text == null ? "" : text));
+        var document = new TextDocument(uri, languageId, version, text == null ? "" : text);
+        documents.put(uri, document);
         notifyChanged(uri);
+        notifyEvent(new DocumentEvent(uri, document.snapshot(), List.of()));
     }
 
     public void change(String uri, int version, List<Change> changes) {
@@ -38,26 +50,42 @@ public final class DocumentStore {
             LOG.warning(() -> "Ignoring a change to a document that is not open: " + uri);
             return;
         }
+        var applied = new ArrayList<AppliedEdit>(changes.size());
+        DocumentSnapshot after;
         synchronized (document) {
             if (version <= document.version()) {
                 LOG.warning(() -> "Version " + version + " of " + uri + " is not newer than " + document.version()
                         + "; applying the change anyway to stay in step with the editor");
             }
             for (Change change : changes) {
-                if (change.start() == null) {
-                    document.replaceAll(change.text());
-                } else {
-                    document.applyEdit(change.start(), change.end(), change.text());
-                }
+                applied.add(change.start() == null
+                        ? document.replaceAll(change.text())
+                        : document.applyEdit(change.start(), change.end(), change.text()));
             }
             document.setVersion(version);
+            after = eventListeners.isEmpty() ? null : document.snapshot();
         }
         notifyChanged(uri);
+        if (after != null) {
+            notifyEvent(new DocumentEvent(uri, after, List.copyOf(applied)));
+        }
     }
 
     public void close(String uri) {
         documents.remove(uri);
         notifyChanged(uri);
+        notifyEvent(new DocumentEvent(uri, null, List.of()));
+    }
+
+    /** Snapshots of every open document, for features that look across files. */
+    public List<DocumentSnapshot> openSnapshots() {
+        var all = new ArrayList<DocumentSnapshot>();
+        for (TextDocument document : documents.values()) {
+            synchronized (document) {
+                all.add(document.snapshot());
+            }
+        }
+        return all;
     }
 
     public DocumentSnapshot snapshot(String uri) throws UnknownDocumentException {
@@ -77,6 +105,12 @@ public final class DocumentStore {
 
     public Optional<Integer> currentVersion(String uri) {
         return find(uri).map(DocumentSnapshot::version);
+    }
+
+    private void notifyEvent(DocumentEvent event) {
+        for (Consumer<DocumentEvent> listener : eventListeners) {
+            listener.accept(event);
+        }
     }
 
     private void notifyChanged(String uri) {

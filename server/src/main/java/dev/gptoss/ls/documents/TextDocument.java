@@ -30,16 +30,19 @@ public final class TextDocument {
     }
 
     /** Replaces a range; positions past the end of a line or the document are clamped as LSP asks. */
-    public void applyEdit(TextPosition start, TextPosition end, String newText) {
+    public AppliedEdit applyEdit(TextPosition start, TextPosition end, String newText) {
         int from = clampedOffset(start);
         int to = Math.max(from, clampedOffset(end));
+        TextPosition startAt = positionOf(from);
+        TextPosition oldEndAt = positionOf(to);
         text.replace(from, to, newText);
         lines.replace(text, from, to, newText.length());
         snapshot = null;
+        return new AppliedEdit(from, to, from + newText.length(), startAt, oldEndAt, positionOf(from + newText.length()));
     }
 
-    public void replaceAll(String newText) {
-        applyEdit(new TextPosition(0, 0), new TextPosition(Integer.MAX_VALUE, 0), newText);
+    public AppliedEdit replaceAll(String newText) {
+        return applyEdit(new TextPosition(0, 0), new TextPosition(Integer.MAX_VALUE, 0), newText);
     }
 
     public void setVersion(int version) {
@@ -57,6 +60,11 @@ public final class TextDocument {
             snapshot = new DocumentSnapshot(uri, languageId, version, text.toString(), starts);
         }
         return snapshot;
+    }
+
+    private TextPosition positionOf(int offset) {
+        int line = lines.lineOf(offset);
+        return new TextPosition(line, offset - lines.lineStart(line));
     }
 
     private int clampedOffset(TextPosition position) {

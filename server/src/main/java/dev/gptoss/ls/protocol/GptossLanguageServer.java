@@ -55,8 +55,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
                 new InlineCompletionHandler(core.documents(), core.completions(), pending));
         var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
         commands.add("gptoss.status", arguments -> status.current())
-                .add(AcceptedSuggestionCommand.NAME, accepted::run);
-        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands);
+                .add(AcceptedSuggestionCommand.NAME, accepted::run)
+                .add(ShowContextCommand.NAME, new ShowContextCommand(core.codeContext().assembler())::run);
+        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands,
+                core.codeContext().index());
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
         core.router().onInstanceChange(status::publishSoon);
@@ -83,6 +85,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @Override
     public void initialized(InitializedParams params) {
         core.startHealthChecks();
+        core.startWorkspaceIndex(workspaceRoot);
         status.publishIfChanged();
     }
 

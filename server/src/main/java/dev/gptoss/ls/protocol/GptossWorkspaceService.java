@@ -1,9 +1,15 @@
 package dev.gptoss.ls.protocol;
 
+import dev.gptoss.ls.workspace.WorkspaceIndex;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Configuration changes and commands. */
@@ -11,11 +17,14 @@ final class GptossWorkspaceService implements WorkspaceService {
     private final SettingsUpdates settings;
     private final Runnable reloadWorkspaceFile;
     private final ServerCommands commands;
+    private final WorkspaceIndex index;
 
-    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands) {
+    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands,
+                           WorkspaceIndex index) {
         this.settings = settings;
         this.reloadWorkspaceFile = reloadWorkspaceFile;
         this.commands = commands;
+        this.index = index;
     }
 
     @Override
@@ -29,6 +38,18 @@ final class GptossWorkspaceService implements WorkspaceService {
                 .anyMatch(c -> c.getUri().endsWith("/" + SettingsUpdates.WORKSPACE_FILE));
         if (configChanged) {
             reloadWorkspaceFile.run();
+        }
+        for (FileEvent change : params.getChanges()) {
+            try {
+                Path file = Path.of(URI.create(change.getUri()));
+                if (change.getType() == FileChangeType.Deleted) {
+                    index.fileDeleted(file);
+                } else {
+                    index.fileChanged(file);
+                }
+            } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                // Not a file on this machine: nothing to index.
+            }
         }
     }
 

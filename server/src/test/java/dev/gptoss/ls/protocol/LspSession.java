@@ -56,7 +56,16 @@ public final class LspSession implements AutoCloseable {
 
     /** Initializes with {@code {"gptoss": settings}} as initialization options. */
     public InitializeResult initialize(String gptossSettingsJson) throws Exception {
+        return initialize(gptossSettingsJson, null);
+    }
+
+    /** Initializes with a workspace root folder (its files are indexed in the background). */
+    public InitializeResult initialize(String gptossSettingsJson, java.nio.file.Path root) throws Exception {
         var params = new InitializeParams();
+        if (root != null) {
+            params.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(
+                    root.toAbsolutePath().normalize().toUri().toString(), "workspace")));
+        }
         params.setCapabilities(new ClientCapabilities());
         params.setInitializationOptions(JsonParser.parseString("{\"gptoss\": " + gptossSettingsJson + "}"));
         InitializeResult result = server.initialize(params).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,146 @@
+package dev.gptoss.ls;
+
+import dev.gptoss.ls.completion.InlineCompletions;
+import dev.gptoss.ls.config.ContextSettings;
+import dev.gptoss.ls.context.ContextAssembler;
+import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.context.DefinitionsSource;
+import dev.gptoss.ls.context.EnclosingScopesSource;
+import dev.gptoss.ls.context.ImportsSource;
+import dev.gptoss.ls.context.OpenOutlines;
+import dev.gptoss.ls.context.PromptContext;
+import dev.gptoss.ls.context.RecentEditsSource;
+import dev.gptoss.ls.context.SimilarSnippetsSource;
+import dev.gptoss.ls.context.TokenCounter;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.syntax.FileOutline;
+import dev.gptoss.ls.syntax.Grammars;
+import dev.gptoss.ls.syntax.OutlineExtractor;
+import dev.gptoss.ls.syntax.SyntaxTrees;
+import dev.gptoss.ls.workspace.ExclusionRules;
+import dev.gptoss.ls.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the model sees besides the cursor text: syntax trees of open documents, their outlines, the
+ * workspace symbol index and the context assembler, wired once at start-up.
+ */
+public final class CodeContext implements AutoCloseable {
+    /** Room for the file name and language in the prompt's "File:" line. */
+    private static final int FILE_LINE_TOKENS = 24;
+    /** How long the first completion in a just-opened document waits for its first parse. */
+    private static final long FIRST_PARSE_WAIT_MS = 30;
+
+    private final DocumentStore documents;
+    private final Supplier<ContextSettings> settings;
+    private final SyntaxTrees syntax = new SyntaxTrees(new Grammars());
+    private final OutlineExtractor outlineExtractor = new OutlineExtractor(syntax);
+    private final OpenOutlines outlines = new OpenOutlines(outlineExtractor);
+    private final TokenCounter tokens = new TokenCounter();
+    private final WorkspaceIndex index;
+    private final ContextAssembler assembler;
+    private volatile ExclusionRules exclusions;
+    private volatile Path workspaceRoot;
+
+    CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
+        this.documents = documents;
+        this.settings = settings;
+        this.exclusions = ExclusionRules.of(null, settings.get().exclude());
+        this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions);
+        this.assembler = newAssembler();
+    }
+
+    private ContextAssembler newAssembler() {
+        var recentEdits = new RecentEditsSource(documents::find);
+        documents.onEvent(syntax::accept);
+        documents.onEvent(recentEdits::accept);
+        documents.onEvent(event -> {
+            if (event.closed()) {
+                outlines.closed(event.uri());
+                assembler.forget(event.uri());
+            }
+        });
+        syntax.onParsed((uri, tree) -> {
+            outlines.parsed(uri, tree);
+            outlines.outline(uri).ifPresent(index::openDocumentParsed);
+        });
+        var sources = List.of(new EnclosingScopesSource(), new DefinitionsSource(index), new ImportsSource(index),
+                recentEdits, new SimilarSnippetsSource(documents::openSnapshots));
+        int fixed = tokens.count(InlineCompletions.fixedPromptText()) + FILE_LINE_TOKENS;
+        return new ContextAssembler(new ContextAssembler.Inputs(CursorWindow.standard(), tokens, sources,
+                this::outlineOf, documents::currentVersion, uri -> exclusions.excludedUri(uri), this::displayPath,
+                () -> settings.get().budgetTokens(), fixed));
+    }
+
+    public PromptContext build(DocumentSnapshot document, int offset) {
+        return assembler.build(document, offset);
+    }
+
+    /** Sets the workspace root and starts the background index of it (after {@code initialized}). */
+    public void startWorkspaceIndex(Path root) {
+        workspaceRoot = root == null ? null : root.toAbsolutePath().normalize();
+        exclusions = ExclusionRules.of(workspaceRoot, settings.get().exclude());
+        index.start();
+    }
+
+    /** A new configuration may bring other exclusion globs. */
+    void use(ContextSettings next) {
+        exclusions = ExclusionRules.of(workspaceRoot, next.exclude());
+    }
+
+    /**
+     * The newest outline, possibly a few keystrokes old: scopes and definitions barely move while
+     * typing, and waiting for the parse of a large file would cost more than a keystroke.
+     */
+    private Optional<FileOutline> outlineOf(String uri) {
+        Optional<FileOutline> outline = outlines.outline(uri);
+        if (outline.isPresent()) {
+            return outline;
+        }
+        syntax.awaitTree(uri, documents.currentVersion(uri).orElse(-1), FIRST_PARSE_WAIT_MS);
+        return outlines.outline(uri);
+    }
+
+    private String displayPath(String uri) {
+        Path root = workspaceRoot;
+        try {
+            Path path = Path.of(java.net.URI.create(uri));
+            if (root != null && path.startsWith(root)) {
+                return root.relativize(path).toString().replace('\\', '/');
+            }
+            return path.getFileName() == null ? uri : path.getFileName().toString();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return uri;
+        }
+    }
+
+    public ContextAssembler assembler() {
+        return assembler;
+    }
+
+    public SyntaxTrees syntax() {
+        return syntax;
+    }
+
+    public WorkspaceIndex index() {
+        return index;
+    }
+
+    public TokenCounter tokens() {
+        return tokens;
+    }
+
+    public ExclusionRules exclusions() {
+        return exclusions;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+        syntax.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gptoss.ls.syntax;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.treesitter.TSLanguage;
+import org.treesitter.TreeSitterGo;
+import org.treesitter.TreeSitterJava;
+import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterRust;
+import org.treesitter.TreeSitterTypescript;
+
+/**
+ * The tree-sitter grammars the server carries, by LSP language id. A grammar whose native library
+ * does not load on this machine is reported once and then treated as absent: that language gets
+ * plain-text context, never an error.
+ */
+public final class Grammars {
+    private static final Logger LOG = Logger.getLogger(Grammars.class.getName());
+    private static final Map<String, Supplier<TSLanguage>> KNOWN = Map.of(
+            "python", TreeSitterPython::new,
+            "java", TreeSitterJava::new,
+            "typescript", TreeSitterTypescript::new,
+            "javascript", TreeSitterJavascript::new,
+            "javascriptreact", TreeSitterJavascript::new,
+            "go", TreeSitterGo::new,
+            "rust", TreeSitterRust::new);
+
+    private final Map<String, Optional<TSLanguage>> loaded = new ConcurrentHashMap<>();
+
+    public Optional<TSLanguage> forLanguage(String languageId) {
+        Supplier<TSLanguage> factory = KNOWN.get(languageId);
+        if (factory == null) {
+            return Optional.empty();
+        }
+        return loaded.computeIfAbsent(languageId, id -> load(id, factory));
+    }
+
+    public static boolean known(String languageId) {
+        return KNOWN.containsKey(languageId);
+    }
+
+    private static Optional<TSLanguage> load(String languageId, Supplier<TSLanguage> factory) {
+        try {
+            return Optional.of(factory.get());
+        } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError
+            LOG.warning("No syntax trees for " + languageId + " (its tree-sitter grammar does not load here: " + e
+                    + "); using plain text context for it");
+            return Optional.empty();
+        }
+    }
+
+    /** The language id for a file name, for files the editor has not opened. */
+    public static Optional<String> languageOfFile(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1);
+        return Optional.ofNullable(switch (ext) {
+            case "py", "pyi" -> "python";
+            case "java" -> "java";
+            case "ts", "mts", "cts" -> "typescript";
+            case "js", "mjs", "cjs" -> "javascript";
+            case "jsx" -> "javascriptreact";
+            case "go" -> "go";
+            case "rs" -> "rust";
+            default -> null;
+        });
+    }
+}

@@ -1,0 +1,183 @@
+package dev.gptoss.ls.syntax;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/** Reads a {@link FileOutline} out of a syntax tree with the language's definition query. */
+public final class OutlineExtractor {
+    private static final int SHORT_DEFINITION_LINES = 10;
+    private static final int MAX_HEADER_LINES = 8;
+    private static final int MAX_MEMBERS = 16;
+    private static final int MAX_SUMMARY_CHARS = 1200;
+    private static final Set<String> NOT_SCOPES = Set.of("field_declaration", "expression_statement",
+            "lexical_declaration", "const_declaration", "var_declaration", "const_item", "static_item",
+            "type_item", "type_alias_declaration", "function_signature_item");
+
+    private static final Set<String> WRAPPERS = Set.of("export_statement", "decorated_definition");
+
+    private final SyntaxTrees trees;
+
+    public OutlineExtractor(SyntaxTrees trees) {
+        this.trees = trees;
+    }
+
+    public FileOutline extract(String path, SyntaxTree tree) {
+        var query = DefinitionQueries.forLanguage(tree.languageId());
+        if (query.isEmpty()) {
+            return FileOutline.empty(path, tree.languageId());
+        }
+        var raw = new ArrayList<RawDefinition>();
+        var imports = new ArrayList<String>();
+        TSNode definition = null;
+        String name = null;
+        int match = -1;
+        for (QueryCapture capture : trees.query(tree, query.get())) {
+            if (capture.match() != match) {
+                addIfComplete(raw, definition, name);
+                definition = null;
+                name = null;
+                match = capture.match();
+            }
+            switch (capture.name()) {
+                case "definition" -> definition = capture.node();
+                case "name" -> name = tree.textOf(capture.node());
+                case "import" -> imports.add(tree.textOf(capture.node()).strip());
+                default -> { }
+            }
+        }
+        addIfComplete(raw, definition, name);
+        raw.sort(Comparator.comparingInt((RawDefinition d) -> d.node.getStartByte()));
+        var definitions = new ArrayList<Definition>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            definitions.add(describe(path, tree, raw, i));
+        }
+        return new FileOutline(path, tree.languageId(), tree.version(), definitions, imports);
+    }
+
+    private static void addIfComplete(List<RawDefinition> raw, TSNode definition, String name) {
+        if (definition != null && name != null && !name.isBlank()) {
+            TSNode outer = definition;
+            TSNode parent = definition.getParent();
+            if (parent != null && !parent.isNull() && WRAPPERS.contains(parent.getType())) {
+                outer = parent; // "export function f" and "@decorator def f" read as one
+            }
+            raw.add(new RawDefinition(outer, definition, name, outer.getStartPoint().getRow(),
+                    outer.getEndPoint().getRow()));
+        }
+    }
+
+    private static Definition describe(String path, SyntaxTree tree, List<RawDefinition> all, int index) {
+        RawDefinition d = all.get(index);
+        TSNode body = childByField(d.inner, "body");
+        boolean scope = body != null && !NOT_SCOPES.contains(d.inner.getType());
+        String indent = lineStartText(tree, d.node);
+        String comment = docComment(tree, d.node);
+        // The doc comment starts at its own column; the definition after it needs its indentation back.
+        String doc = comment.isEmpty() ? "" : comment + indent;
+        String text = tree.textOf(d.node);
+        String header = doc + signature(tree, d.node, body) + pythonDocstring(tree, body);
+        String summary;
+        if (d.endLine - d.startLine < SHORT_DEFINITION_LINES) {
+            summary = doc + text;
+        } else if (scope) {
+            summary = header + members(tree, all, index);
+        } else {
+            summary = doc + firstLines(text, SHORT_DEFINITION_LINES) + "\n...";
+        }
+        if (summary.length() > MAX_SUMMARY_CHARS) {
+            summary = summary.substring(0, MAX_SUMMARY_CHARS) + "\n...";
+        }
+        return new Definition(d.name, d.inner.getType(), path, d.startLine, d.endLine, scope,
+                indent + header, indent + summary);
+    }
+
+    private static String signature(SyntaxTree tree, TSNode node, TSNode body) {
+        if (body == null) {
+            return firstLines(tree.textOf(node), 1);
+        }
+        int start = SyntaxTree.startOffset(node);
+        int bodyStart = SyntaxTree.startOffset(body);
+        String head = tree.text().substring(start, Math.max(start, bodyStart)).stripTrailing();
+        // Braced bodies start with their brace; keep it so the header reads as code.
+        if (tree.text().startsWith("{", bodyStart)) {
+            head = head + " {";
+        }
+        return firstLines(head, MAX_HEADER_LINES);
+    }
+
+    private static String pythonDocstring(SyntaxTree tree, TSNode body) {
+        if (body == null || !"python".equals(tree.languageId()) || body.getNamedChildCount() == 0) {
+            return "";
+        }
+        TSNode first = body.getNamedChild(0);
+        if ("expression_statement".equals(first.getType()) && first.getNamedChildCount() > 0
+                && "string".equals(first.getNamedChild(0).getType())) {
+            String line = lineStartText(tree, first);
+            return "\n" + line + firstLines(tree.textOf(first), MAX_HEADER_LINES);
+        }
+        return "";
+    }
+
+    /** Comments directly above a definition, without a blank line between. */
+    private static String docComment(SyntaxTree tree, TSNode node) {
+        var comments = new ArrayList<String>();
+        int line = node.getStartPoint().getRow();
+        TSNode previous = node.getPrevNamedSibling();
+        while (previous != null && !previous.isNull() && previous.getType().contains("comment")
+                && previous.getEndPoint().getRow() >= line - 1 && comments.size() < MAX_HEADER_LINES) {
+            comments.add(0, tree.textOf(previous));
+            line = previous.getStartPoint().getRow();
+            previous = previous.getPrevNamedSibling();
+        }
+        return comments.isEmpty() ? "" : String.join("\n", comments) + "\n";
+    }
+
+    private static String members(SyntaxTree tree, List<RawDefinition> all, int index) {
+        RawDefinition outer = all.get(index);
+        var out = new StringBuilder();
+        int count = 0;
+        for (int i = index + 1; i < all.size() && all.get(i).startLine <= outer.endLine && count < MAX_MEMBERS; i++) {
+            RawDefinition member = all.get(i);
+            out.append('\n').append(lineStartText(tree, member.node))
+                    .append(firstLines(tree.textOf(member.node), 1).stripTrailing());
+            if (!out.toString().endsWith(";")) {
+                out.append(" ...");
+            }
+            count++;
+        }
+        return out.toString();
+    }
+
+    private static String lineStartText(SyntaxTree tree, TSNode node) {
+        int start = SyntaxTree.startOffset(node);
+        int lineStart = start;
+        while (lineStart > 0 && tree.text().charAt(lineStart - 1) != '\n' && tree.text().charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String before = tree.text().substring(lineStart, start);
+        return before.isBlank() ? before : "";
+    }
+
+    private static TSNode childByField(TSNode node, String field) {
+        try {
+            TSNode child = node.getChildByFieldName(field);
+            return child == null || child.isNull() ? null : child;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstLines(String text, int max) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        if (lines.length <= max) {
+            return text;
+        }
+        return String.join("\n", java.util.Arrays.copyOf(lines, max));
+    }
+
+    private record RawDefinition(TSNode node, TSNode inner, String name, int startLine, int endLine) {
+    }
+}

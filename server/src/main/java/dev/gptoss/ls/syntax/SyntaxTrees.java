@@ -1,0 +1,213 @@
+package dev.gptoss.ls.syntax;
+
+import dev.gptoss.ls.documents.AppliedEdit;
+import dev.gptoss.ls.documents.DocumentEvent;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSTree;
+
+/**
+ * A syntax tree per open document, re-parsed incrementally after each change on one background
+ * thread. Parsing a large file takes longer than a keystroke, so readers get the newest finished
+ * tree, which may trail the document by the edits still being parsed; changes that arrive during
+ * a parse are folded into the next one.
+ */
+public final class SyntaxTrees implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SyntaxTrees.class.getName());
+
+    private final Grammars grammars;
+    private final ExecutorService parsing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gptoss-syntax");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, TSQuery> queries = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, SyntaxTree>> parsedListeners = new CopyOnWriteArrayList<>();
+
+    public SyntaxTrees(Grammars grammars) {
+        this.grammars = grammars;
+    }
+
+    /** Parses text that is not (necessarily) an open document; empty when the language has no grammar. */
+    public Optional<SyntaxTree> parse(String languageId, String text) {
+        return grammars.forLanguage(languageId)
+                .map(language -> new SyntaxTree(languageId, -1, text, Utf16Parsing.parse(language, text, null)));
+    }
+
+    /** The newest finished tree of an open document. */
+    public Optional<SyntaxTree> treeFor(String uri) {
+        Entry entry = entries.get(uri);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.tree);
+    }
+
+    /** Waits at most {@code maxMillis} for the tree of {@code version} (or newer), then returns the newest. */
+    public Optional<SyntaxTree> awaitTree(String uri, int version, long maxMillis) {
+        Entry entry = entries.get(uri);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (entry) {
+            while ((entry.tree == null || entry.tree.version() < version) && entry.parsePending) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(entry, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return Optional.ofNullable(entry.tree);
+        }
+    }
+
+    /** Called on the parsing thread with each new tree of an open document. */
+    public void onParsed(BiConsumer<String, SyntaxTree> listener) {
+        parsedListeners.add(listener);
+    }
+
+    public boolean hasErrors(SyntaxTree tree) {
+        return tree.hasErrors();
+    }
+
+    /** Runs a query over the whole tree; captures in document order of their matches. */
+    public List<QueryCapture> query(SyntaxTree tree, String query) {
+        return query(tree, query, 0, tree.text().length());
+    }
+
+    /** Runs a query over the nodes that intersect {@code [startOffset, endOffset)}. */
+    public List<QueryCapture> query(SyntaxTree tree, String query, int startOffset, int endOffset) {
+        TSLanguage language = tree.tree().getLanguage();
+        TSQuery compiled = queries.computeIfAbsent(tree.languageId() + "\u0000" + query,
+                key -> new TSQuery(language, query));
+        var cursor = new TSQueryCursor();
+        cursor.setByteRange(startOffset * 2, endOffset * 2);
+        cursor.exec(compiled, tree.root());
+        var captures = new ArrayList<QueryCapture>();
+        var match = new TSQueryMatch();
+        int matchNumber = 0;
+        while (cursor.nextMatch(match)) {
+            for (TSQueryCapture capture : match.getCaptures()) {
+                captures.add(new QueryCapture(matchNumber, compiled.getCaptureNameForId(capture.getIndex()),
+                        capture.getNode(), SyntaxTree.startOffset(capture.getNode()),
+                        SyntaxTree.endOffset(capture.getNode())));
+            }
+            matchNumber++;
+        }
+        return captures;
+    }
+
+    /** Feed from {@code DocumentStore.onEvent}; cheap, the parse happens on the parsing thread. */
+    public void accept(DocumentEvent event) {
+        if (event.closed()) {
+            entries.remove(event.uri());
+            return;
+        }
+        DocumentSnapshot snapshot = event.snapshot();
+        if (!Grammars.known(snapshot.languageId())) {
+            return;
+        }
+        Entry entry = entries.computeIfAbsent(event.uri(), uri -> new Entry());
+        synchronized (entry) {
+            if (event.opened()) {
+                entry.fresh = true;
+                entry.pendingEdits.clear();
+            } else {
+                entry.pendingEdits.addAll(event.edits());
+            }
+            entry.latest = snapshot;
+            if (!entry.parsePending) {
+                entry.parsePending = true;
+                parsing.execute(() -> reparse(event.uri(), entry));
+            }
+        }
+    }
+
+    private void reparse(String uri, Entry entry) {
+        DocumentSnapshot snapshot;
+        List<AppliedEdit> edits;
+        boolean fresh;
+        SyntaxTree previous;
+        synchronized (entry) {
+            snapshot = entry.latest;
+            edits = List.copyOf(entry.pendingEdits);
+            fresh = entry.fresh || entry.tree == null;
+            previous = entry.tree;
+            entry.pendingEdits.clear();
+            entry.fresh = false;
+        }
+        SyntaxTree next = null;
+        try {
+            Optional<TSLanguage> language = grammars.forLanguage(snapshot.languageId());
+            if (language.isPresent()) {
+                TSTree old = null;
+                if (!fresh) {
+                    old = previous.tree().copy();
+                    for (AppliedEdit edit : edits) {
+                        old.edit(Utf16Parsing.toInputEdit(edit));
+                    }
+                }
+                next = new SyntaxTree(snapshot.languageId(), snapshot.version(), snapshot.text(),
+                        Utf16Parsing.parse(language.get(), snapshot.text(), old));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Parsing " + uri + " failed; its context falls back to plain text", e);
+        }
+        boolean again;
+        synchronized (entry) {
+            if (next != null && entries.get(uri) == entry) {
+                entry.tree = next;
+            } else if (next == null) {
+                entry.fresh = true; // the old tree no longer matches the text: start over next time
+            }
+            again = !entry.pendingEdits.isEmpty() || entry.fresh && next != null;
+            entry.parsePending = again;
+            entry.notifyAll();
+        }
+        if (next != null) {
+            for (var listener : parsedListeners) {
+                try {
+                    listener.accept(uri, next);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A syntax tree listener failed for " + uri, e);
+                }
+            }
+        }
+        if (again) {
+            parsing.execute(() -> reparse(uri, entry));
+        }
+    }
+
+    @Override
+    public void close() {
+        parsing.shutdownNow();
+    }
+
+    private static final class Entry {
+        DocumentSnapshot latest;
+        final List<AppliedEdit> pendingEdits = new ArrayList<>();
+        boolean fresh;
+        boolean parsePending;
+        volatile SyntaxTree tree;
+    }
+}

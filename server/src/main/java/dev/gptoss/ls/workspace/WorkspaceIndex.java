@@ -1,0 +1,218 @@
+package dev.gptoss.ls.workspace;
+
+import dev.gptoss.ls.context.SymbolLookup;
+import dev.gptoss.ls.syntax.Definition;
+import dev.gptoss.ls.syntax.FileOutline;
+import dev.gptoss.ls.syntax.Grammars;
+import dev.gptoss.ls.syntax.OutlineExtractor;
+import dev.gptoss.ls.syntax.SyntaxTrees;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Definitions of every source file in the workspace, by name, built on one low-priority background
+ * thread after {@code initialized} and kept fresh from watched-file events and open documents.
+ * Bounded (file count, file size), honours {@link ExclusionRules}, never looks outside the root.
+ */
+public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WorkspaceIndex.class.getName());
+    public static final int MAX_FILES = 20_000;
+    public static final long MAX_FILE_BYTES = 256 * 1024;
+
+    private final SyntaxTrees trees;
+    private final OutlineExtractor extractor;
+    private final Supplier<ExclusionRules> rules;
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gptoss-index");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
+    private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
+    private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+    public WorkspaceIndex(SyntaxTrees trees, OutlineExtractor extractor, Supplier<ExclusionRules> rules) {
+        this.trees = trees;
+        this.extractor = extractor;
+        this.rules = rules;
+    }
+
+    /** Starts the background walk of the root; {@link #ready()} completes with the number of files indexed. */
+    public void start() {
+        indexing.execute(() -> {
+            try {
+                ready.complete(walk());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Workspace index stopped early", e);
+                ready.complete(files.size());
+            }
+        });
+    }
+
+    public CompletableFuture<Integer> ready() {
+        return ready;
+    }
+
+    public int fileCount() {
+        return files.size();
+    }
+
+    @Override
+    public List<Definition> named(String name) {
+        return byName.getOrDefault(name, List.of());
+    }
+
+    /** A file was created or changed on disk. */
+    public void fileChanged(Path file) {
+        indexing.execute(() -> indexFile(file));
+    }
+
+    public void fileDeleted(Path file) {
+        indexing.execute(() -> forget(file.toUri().toString()));
+    }
+
+    /** A fresher outline of an open document inside the workspace. */
+    public void openDocumentParsed(FileOutline outline) {
+        Optional<Path> path = pathOf(outline.path());
+        if (path.isPresent() && insideRoot(path.get()) && !rules.get().excluded(path.get())) {
+            indexing.execute(() -> put(path.get().toUri().toString(), outline));
+        }
+    }
+
+    private int walk() {
+        Optional<Path> root = rules.get().root();
+        if (root.isEmpty() || !Files.isDirectory(root.get())) {
+            return 0;
+        }
+        var count = new AtomicInteger();
+        long started = System.nanoTime();
+        try {
+            Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    boolean skip = !dir.equals(root.get())
+                            && (dir.getFileName().toString().equals(".git") || rules.get().excluded(dir));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
+                        if (count.incrementAndGet() >= MAX_FILES) {
+                            LOG.info("Workspace index stops at " + MAX_FILES + " files");
+                            return FileVisitResult.TERMINATE;
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warning("Workspace index incomplete: " + e.getMessage());
+        }
+        LOG.info(() -> "Indexed " + count.get() + " files in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return count.get();
+    }
+
+    private boolean indexFile(Path file) {
+        Optional<String> language = Grammars.languageOfFile(file.getFileName().toString());
+        String uri = file.toUri().toString();
+        if (language.isEmpty() || !insideRoot(file) || rules.get().excluded(file)) {
+            return false;
+        }
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                forget(uri);
+                return false;
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            var tree = trees.parse(language.get(), text);
+            if (tree.isEmpty()) {
+                return false;
+            }
+            put(uri, extractor.extract(uri, tree.get()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false; // not text
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "Not indexed: " + file + " (" + e + ")");
+            return false;
+        }
+    }
+
+    private void put(String uri, FileOutline outline) {
+        forget(uri);
+        files.put(uri, outline);
+        for (Definition d : outline.definitions()) {
+            byName.compute(d.name(), (name, list) -> {
+                var next = list == null ? new ArrayList<Definition>() : new ArrayList<>(list);
+                next.add(d.path().equals(uri) ? d : rebased(d, uri));
+                return List.copyOf(next);
+            });
+        }
+    }
+
+    private void forget(String uri) {
+        FileOutline old = files.remove(uri);
+        if (old == null) {
+            return;
+        }
+        for (Definition d : old.definitions()) {
+            byName.computeIfPresent(d.name(), (name, list) -> {
+                var next = list.stream().filter(x -> !x.path().equals(uri)).toList();
+                return next.isEmpty() ? null : next;
+            });
+        }
+    }
+
+    private static Definition rebased(Definition d, String uri) {
+        return new Definition(d.name(), d.kind(), uri, d.startLine(), d.endLine(), d.scope(), d.header(), d.summary());
+    }
+
+    private boolean insideRoot(Path file) {
+        return rules.get().root().map(root -> file.toAbsolutePath().normalize().startsWith(root)).orElse(false);
+    }
+
+    private static Optional<Path> pathOf(String uri) {
+        try {
+            return Optional.of(Path.of(java.net.URI.create(uri)));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        indexing.shutdownNow();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gptoss.ls.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gptoss.ls.CursorFixture;
+import dev.gptoss.ls.documents.DocumentSnapshot;
+import dev.gptoss.ls.documents.TextDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ContextAssemblerTest {
+    private static final TokenCounter TOKENS = new TokenCounter();
+    private static final int FIXED = 100;
+
+    private static ContextSource many(String source, String path, int count, String text) {
+        return new ContextSource() {
+            @Override
+            public String name() {
+                return source;
+            }
+
+            @Override
+            public List<ContextSnippet> collect(ContextRequest request) {
+                return java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> new ContextSnippet(source, path, text + " // " + i, i)).toList();
+            }
+        };
+    }
+
+    private static ContextAssembler assembler(int budget, List<ContextSource> sources) {
+        return new ContextAssembler(new ContextAssembler.Inputs(CursorWindow.standard(), TOKENS, sources,
+                uri -> Optional.empty(), uri -> Optional.empty(), uri -> uri.contains(".env"), uri -> uri,
+                () -> budget, FIXED));
+    }
+
+    private static int promptTokens(PromptContext context) {
+        return FIXED + TOKENS.count(context.contextBlock()) + TOKENS.count(context.cursor().prefix() + context.cursor().suffix());
+    }
+
+    @Test
+    void thePromptNeverExceedsTheBudgetAndTheCursorTextSurvives() {
+        var fixture = CursorFixture.of("def total(items):\n" + "    x = 1\n".repeat(400) + "    return sum(|)\n" + "y = 2\n".repeat(200));
+        var sources = List.of(many("scope", "file:///a.py", 5, "class Scope:\n    def method(self): ..."),
+                many("definition", "file:///b.py", 200, "def helper(a, b):\n    return a + b"));
+        for (int budget : new int[] {300, 700, 2048, 4000}) {
+            PromptContext context = assembler(budget, sources).build(fixture.snapshot("python"), fixture.offset());
+            assertTrue(promptTokens(context) <= budget, "budget " + budget + ": " + promptTokens(context));
+            assertTrue(context.usedTokens() <= budget);
+            assertTrue(context.cursor().prefix().endsWith("    return sum("), "cursor text kept at budget " + budget);
+            assertTrue(context.cursor().suffix().startsWith(")"));
+        }
+    }
+
+    @Test
+    void higherPrioritySourcesWinAndStableSourcesComeFirst() {
+        var fixture = CursorFixture.of("x = |\n");
+        var sources = List.of(many("scope", "file:///a.py", 1, "class Scope: ..."),
+                many("definition", "file:///b.py", 100, "def helper(a, b):\n    return a + b"));
+        PromptContext context = assembler(600, sources).build(fixture.snapshot("python"), fixture.offset());
+        String block = context.contextBlock();
+        assertTrue(block.contains("class Scope"), "the scope outranks definitions");
+        assertTrue(block.indexOf("def helper") < block.indexOf("class Scope"), "definitions are laid out before scopes");
+    }
+
+    @Test
+    void aFailingSourceLeavesTheOthers() {
+        var fixture = CursorFixture.of("x = |\n");
+        ContextSource broken = new ContextSource() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<ContextSnippet> collect(ContextRequest request) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        PromptContext context = assembler(2048, List.of(broken, many("definition", "file:///b.py", 1, "def h(): ...")))
+                .build(fixture.snapshot("python"), fixture.offset());
+        assertEquals(1, context.pieces().size());
+    }
+
+    @Test
+    void excludedFilesAreNeverShown() {
+        var fixture = CursorFixture.of("x = |\n");
+        PromptContext context = assembler(2048, List.of(many("definition", "file:///w/.env", 1, "TOKEN = 'secret'")))
+                .build(fixture.snapshot("python"), fixture.offset());
+        assertEquals(List.of(), context.pieces());
+    }
+
+    @Test
+    void aOneMegabyteLineAndBinaryJunkStayWithinTheBudget() {
+        String huge = "x".repeat(1_000_000);
+        var random = new Random(7);
+        var junk = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            junk.append((char) random.nextInt(0xD7FF));
+        }
+        for (String text : List.of(huge, junk.toString(), huge + "\n" + huge)) {
+            DocumentSnapshot snapshot = new TextDocument("file:///big.py", "python", 1, text).snapshot();
+            for (int offset : new int[] {0, text.length() / 2, text.length()}) {
+                PromptContext context = assembler(2048, List.of()).build(snapshot, offset);
+                assertTrue(promptTokens(context) <= 2048, "tokens " + promptTokens(context));
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+final class App {
+    static double[] enlarge(double[] point, double factor) {
+        return Geometry.scaleVector(

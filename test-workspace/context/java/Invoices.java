@@ -1,0 +1,6 @@
+final class Invoices {
+    /** Splits an invoice line into its number and amount. */
+    static String[] parseInvoice(String text) {
+        return text.split(";");
+    }
+}

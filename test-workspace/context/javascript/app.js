@@ -1,0 +1,4 @@
+import { scaleVector } from "./geometry.js";
+
+export function enlarge(points, factor) {
+  return points.map((point) => scaleVector(

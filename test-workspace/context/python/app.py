@@ -1,0 +1,5 @@
+from geometry import scale_vector
+
+
+def enlarge(points, factor):
+    return [scale_vector(point, 
