@@ -45,6 +45,7 @@ public final class CodeContext implements AutoCloseable {
     private final ContextAssembler assembler;
     private volatile ExclusionRules exclusions;
     private volatile Path workspaceRoot;
+    private volatile int fixedTokens = -1;
 
     CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
         this.documents = documents;
@@ -70,10 +71,24 @@ public final class CodeContext implements AutoCloseable {
         });
         var sources = List.of(new EnclosingScopesSource(), new DefinitionsSource(index), new ImportsSource(index),
                 recentEdits, new SimilarSnippetsSource(documents::openSnapshots));
-        int fixed = tokens.count(InlineCompletions.fixedPromptText()) + FILE_LINE_TOKENS;
         return new ContextAssembler(new ContextAssembler.Inputs(CursorWindow.standard(), tokens, sources,
                 this::outlineOf, documents::currentVersion, uri -> exclusions.excludedUri(uri), this::displayPath,
-                () -> settings.get().budgetTokens(), fixed));
+                () -> settings.get().budgetTokens(), this::fixedTokens));
+    }
+
+    /** Tokens of the prompt text every completion carries; counted once, when first needed. */
+    private int fixedTokens() {
+        int fixed = fixedTokens;
+        if (fixed < 0) {
+            fixed = tokens.count(InlineCompletions.fixedPromptText()) + FILE_LINE_TOKENS;
+            fixedTokens = fixed;
+        }
+        return fixed;
+    }
+
+    /** Loads the tokenizer in the background, once the editor and the server have said hello. */
+    public void prepare(java.util.concurrent.Executor executor) {
+        executor.execute(this::fixedTokens);
     }
 
     public PromptContext build(DocumentSnapshot document, int offset) {

@@ -83,6 +83,7 @@ public final class ServerCore implements AutoCloseable {
     /** Starts background health checks; the command-line tools that probe once do not call this. */
     public void startHealthChecks() {
         http.prepare();
+        codeContext.prepare(work);
         watching = true;
         health.watch(router.instances(), config.current().health());
     }

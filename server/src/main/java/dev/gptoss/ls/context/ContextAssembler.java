@@ -30,7 +30,7 @@ public final class ContextAssembler {
                          Function<String, Optional<FileOutline>> outlines,
                          Function<String, Optional<Integer>> currentVersion,
                          Predicate<String> excludedUri, Function<String, String> displayPath,
-                         IntSupplier budgetTokens, int fixedTokens) {
+                         IntSupplier budgetTokens, IntSupplier fixedTokens) {
     }
 
     private final Inputs in;
@@ -43,16 +43,17 @@ public final class ContextAssembler {
 
     public PromptContext build(DocumentSnapshot document, int offset) {
         int budget = in.budgetTokens().getAsInt();
-        int room = Math.max(0, budget - in.fixedTokens());
+        int fixedTokens = in.fixedTokens().getAsInt();
+        int room = Math.max(0, budget - fixedTokens);
         CursorContext full = in.window().around(document, offset);
         CursorFit fit = CursorFit.within(full, document, offset, (int) (room * CURSOR_SHARE), in.tokens());
-        int used = in.fixedTokens() + fit.tokens();
+        int used = fixedTokens + fit.tokens();
         var pieces = new ArrayList<PromptContext.Piece>();
         if (!in.excludedUri().test(document.uri())) {
             used = addSources(document, offset, fit, budget, used, pieces);
         }
         pieces.sort(ContextLayout.promptOrder());
-        var context = new PromptContext(fit.cursor(), pieces, budget, used, fit.tokens(), in.fixedTokens());
+        var context = new PromptContext(fit.cursor(), pieces, budget, used, fit.tokens(), fixedTokens);
         last.put(document.uri(), context);
         lastUri = document.uri();
         return context;

@@ -12,11 +12,32 @@ import com.knuddels.jtokkit.api.EncodingType;
  * keystroke to the next, so their counts are cached.
  */
 public final class TokenCounter {
-    private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     private final Cache<String, Integer> cache = Caffeine.newBuilder().maximumSize(20_000).build();
+    private volatile Encoding encoding;
 
     public int count(String text) {
-        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+    }
+
+    /**
+     * Loads the o200k vocabulary now (a few hundred milliseconds); called in the background after
+     * start-up so neither {@code initialize} nor the first completion waits for it.
+     */
+    public void prepare() {
+        encoding();
+    }
+
+    private Encoding encoding() {
+        Encoding loaded = encoding;
+        if (loaded == null) {
+            synchronized (this) {
+                if (encoding == null) {
+                    encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+                }
+                loaded = encoding;
+            }
+        }
+        return loaded;
     }
 
     /** Count of a piece that is likely to be asked about again (a line, a snippet). */

@@ -33,7 +33,7 @@ class ContextAssemblerTest {
     private static ContextAssembler assembler(int budget, List<ContextSource> sources) {
         return new ContextAssembler(new ContextAssembler.Inputs(CursorWindow.standard(), TOKENS, sources,
                 uri -> Optional.empty(), uri -> Optional.empty(), uri -> uri.contains(".env"), uri -> uri,
-                () -> budget, FIXED));
+                () -> budget, () -> FIXED));
     }
 
     private static int promptTokens(PromptContext context) {
