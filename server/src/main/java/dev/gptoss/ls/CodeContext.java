@@ -81,14 +81,19 @@ public final class CodeContext implements AutoCloseable {
         int fixed = fixedTokens;
         if (fixed < 0) {
             fixed = tokens.count(InlineCompletions.fixedPromptText()) + FILE_LINE_TOKENS;
-            fixedTokens = fixed;
+            if (tokens.exact()) {
+                fixedTokens = fixed;
+            }
         }
         return fixed;
     }
 
     /** Loads the tokenizer in the background, once the editor and the server have said hello. */
     public void prepare(java.util.concurrent.Executor executor) {
-        executor.execute(this::fixedTokens);
+        executor.execute(() -> {
+            tokens.prepare();
+            fixedTokens = -1;
+        });
     }
 
     public PromptContext build(DocumentSnapshot document, int offset) {

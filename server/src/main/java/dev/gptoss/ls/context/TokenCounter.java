@@ -14,17 +14,36 @@ import com.knuddels.jtokkit.api.EncodingType;
 public final class TokenCounter {
     private final Cache<String, Integer> cache = Caffeine.newBuilder().maximumSize(20_000).build();
     private volatile Encoding encoding;
+    private volatile boolean loading;
 
+    /**
+     * Exact once the vocabulary is loaded. While {@link #prepare()} is still loading it, an
+     * over-estimate (two characters a token; code averages about four), so no completion waits
+     * and no prompt outgrows its budget.
+     */
     public int count(String text) {
-        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        Encoding loaded = encoding;
+        if (loaded == null && loading) {
+            return (text.length() + 1) / 2;
+        }
+        return (loaded != null ? loaded : encoding()).countTokensOrdinary(text);
     }
 
     /**
-     * Loads the o200k vocabulary now (a few hundred milliseconds); called in the background after
-     * start-up so neither {@code initialize} nor the first completion waits for it.
+     * Loads the o200k vocabulary (a few hundred milliseconds); called on a background thread after
+     * start-up so neither {@code initialize} nor the first completions wait for it.
      */
     public void prepare() {
+        loading = true;
         encoding();
+    }
+
+    /** Whether counts are exact yet (the vocabulary is loaded). */
+    public boolean exact() {
+        return encoding != null;
     }
 
     private Encoding encoding() {
@@ -42,7 +61,7 @@ public final class TokenCounter {
 
     /** Count of a piece that is likely to be asked about again (a line, a snippet). */
     public int countCached(String text) {
-        if (text.length() > 4096) {
+        if (text.length() > 4096 || encoding == null) {
             return count(text);
         }
         return cache.get(text, this::count);
