@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -32,7 +32,10 @@ public final class SyntaxTrees implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyntaxTrees.class.getName());
 
     private final Grammars grammars;
-    private final ExecutorService parsing = Executors.newSingleThreadExecutor(runnable -> {
+    /** Between two parses of one document, at least this long and twice the last parse's time. */
+    private static final long MIN_PARSE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ScheduledExecutorService parsing = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-syntax");
         thread.setDaemon(true);
         return thread;
@@ -138,12 +141,23 @@ public final class SyntaxTrees implements AutoCloseable {
             entry.latest = snapshot;
             if (!entry.parsePending) {
                 entry.parsePending = true;
-                parsing.execute(() -> reparse(event.uri(), entry));
+                scheduleParse(event.uri(), entry);
             }
         }
     }
 
+    /**
+     * While the user types, parsing every keystroke of a large file would keep a core busy: the
+     * outline may trail by a few keystrokes, so parses of one document are spaced out.
+     */
+    private void scheduleParse(String uri, Entry entry) {
+        long gap = Math.max(MIN_PARSE_GAP_NANOS, 2 * entry.lastParseNanos);
+        long wait = entry.lastParseEnd == 0 ? 0 : Math.max(0, entry.lastParseEnd + gap - System.nanoTime());
+        parsing.schedule(() -> reparse(uri, entry), wait, TimeUnit.NANOSECONDS);
+    }
+
     private void reparse(String uri, Entry entry) {
+        long started = System.nanoTime();
         DocumentSnapshot snapshot;
         List<AppliedEdit> edits;
         boolean fresh;
@@ -182,6 +196,8 @@ public final class SyntaxTrees implements AutoCloseable {
             }
             again = !entry.pendingEdits.isEmpty() || entry.fresh && next != null;
             entry.parsePending = again;
+            entry.lastParseEnd = System.nanoTime();
+            entry.lastParseNanos = entry.lastParseEnd - started;
             entry.notifyAll();
         }
         if (next != null) {
@@ -194,7 +210,7 @@ public final class SyntaxTrees implements AutoCloseable {
             }
         }
         if (again) {
-            parsing.execute(() -> reparse(uri, entry));
+            scheduleParse(uri, entry);
         }
     }
 
@@ -208,6 +224,8 @@ public final class SyntaxTrees implements AutoCloseable {
         final List<AppliedEdit> pendingEdits = new ArrayList<>();
         boolean fresh;
         boolean parsePending;
+        long lastParseEnd;
+        long lastParseNanos;
         volatile SyntaxTree tree;
     }
 }
