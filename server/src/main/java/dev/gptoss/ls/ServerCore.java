@@ -1,6 +1,13 @@
 package dev.gptoss.ls;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gptoss.ls.actions.AiActionResolver;
+import dev.gptoss.ls.actions.TreeSitterSyntaxCheck;
+import dev.gptoss.ls.actions.CodeActions;
+import dev.gptoss.ls.actions.DocumentDiagnostics;
+import dev.gptoss.ls.actions.LukhasPatterns;
+import dev.gptoss.ls.actions.ModelEditRequester;
+import dev.gptoss.ls.actions.RegexMatchers;
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.EndpointProbe;
 import dev.gptoss.ls.backend.ModelClient;
@@ -36,6 +43,8 @@ import java.util.function.Consumer;
  * static. The protocol layer and the command-line tools both sit on top of this.
  */
 public final class ServerCore implements AutoCloseable {
+    /** Pattern diagnostics wait for this pause in typing. */
+    private static final long DIAGNOSTICS_DELAY_MS = 150;
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
     private final ScheduledExecutorService scheduler =
@@ -56,6 +65,10 @@ public final class ServerCore implements AutoCloseable {
     private final AtomicLong configGeneration = new AtomicLong();
     private final List<Consumer<String>> configListeners = new CopyOnWriteArrayList<>();
     private volatile List<String> keptTiers = List.of();
+    private final LukhasPatterns patterns = new LukhasPatterns(json, new RegexMatchers());
+    private final CodeActions codeActions = CodeActions.standard(patterns::current);
+    private final DocumentDiagnostics diagnostics;
+    private final AiActionResolver aiActions;
     private volatile boolean watching;
 
     public ServerCore(ApiKeys keys) {
@@ -78,6 +91,11 @@ public final class ServerCore implements AutoCloseable {
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
         work.execute(this::loadJsonClasses);
+        diagnostics = new DocumentDiagnostics(scheduler, work, documents::find, patterns::current, DIAGNOSTICS_DELAY_MS);
+        documents.onChange(diagnostics::documentChanged);
+        aiActions = new AiActionResolver(new ModelEditRequester(router),
+                new TreeSitterSyntaxCheck(codeContext.syntax()),
+                id -> patterns.current().pattern(id));
     }
 
     /** Starts background health checks; the command-line tools that probe once do not call this. */
@@ -208,6 +226,22 @@ public final class ServerCore implements AutoCloseable {
 
     public InlineCompletions completions() {
         return completions;
+    }
+
+    public LukhasPatterns patterns() {
+        return patterns;
+    }
+
+    public CodeActions codeActions() {
+        return codeActions;
+    }
+
+    public DocumentDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    public AiActionResolver aiActions() {
+        return aiActions;
     }
 
     @Override

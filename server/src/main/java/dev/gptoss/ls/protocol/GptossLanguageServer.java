@@ -4,9 +4,12 @@ import com.google.gson.JsonElement;
 import dev.gptoss.ls.ServerCore;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
 import dev.gptoss.ls.telemetry.MetricsReport;
+import dev.gptoss.ls.actions.CatalogProblem;
+import dev.gptoss.ls.actions.LukhasPatterns;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
@@ -17,10 +20,13 @@ import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -40,6 +46,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private final GptossTextDocumentService documents;
     private final GptossWorkspaceService workspace;
     private final ServerCommands commands = new ServerCommands();
+    private final ActionProgress progress = new ActionProgress();
+    private final Explanations explanations = Explanations.inTempDirectory();
+    private final CodeActionHandler codeActions;
+    private volatile GptossClient client;
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
 
@@ -51,8 +61,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.status = new StatusPublisher(core.status(), core.json(), core.work());
         var pending = new PendingRequests();
         core.documents().onChange(pending::cancelAll);
+        this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
+                core.work(), progress, explanations);
         this.documents = new GptossTextDocumentService(core.documents(),
-                new InlineCompletionHandler(core.documents(), core.completions(), pending));
+                new InlineCompletionHandler(core.documents(), core.completions(), pending), codeActions, this::saved);
         var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
         commands.add("gptoss.status", arguments -> status.current())
                 .add(AcceptedSuggestionCommand.NAME, accepted::run)
@@ -68,8 +80,13 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @Override
     public void connect(LanguageClient client) {
         GptossClient gptossClient = (GptossClient) client;
+        this.client = gptossClient;
         settings.connect(gptossClient);
         status.connect(gptossClient);
+        progress.connect(gptossClient);
+        explanations.connect(gptossClient);
+        codeActions.connect(gptossClient);
+        core.diagnostics().publishTo(report -> gptossClient.publishDiagnostics(LspActions.publishParams(report)));
     }
 
     @Override
@@ -78,6 +95,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         workspaceRoot = rootOf(params);
         settings.fromWorkspace(workspaceRoot);
         settings.fromClient(params.getInitializationOptions());
+        var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
+        progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
+        explanations.clientShowsDocuments(window != null && window.getShowDocument() != null
+                && window.getShowDocument().isSupport());
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(commands.names()),
                 new ServerInfo("gptoss-ls", VERSION)));
     }
@@ -87,6 +108,30 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         core.startHealthChecks();
         core.startWorkspaceIndex(workspaceRoot);
         status.publishIfChanged();
+        reloadPatterns();
+    }
+
+    @Override
+    public void cancelProgress(WorkDoneProgressCancelParams params) {
+        if (params.getToken() != null && params.getToken().isLeft()) {
+            progress.cancel(params.getToken().getLeft());
+        }
+    }
+
+    private void saved(String uri) {
+        if (uri.endsWith("/" + LukhasPatterns.WORKSPACE_FILE)) {
+            reloadPatterns();
+        }
+    }
+
+    /** Loads the workspace's patterns; each entry that cannot be used is named to the user. */
+    private void reloadPatterns() {
+        List<CatalogProblem> problems = core.patterns().reload(Optional.ofNullable(workspaceRoot));
+        GptossClient target = client;
+        if (target != null) {
+            problems.forEach(p -> target.showMessage(new MessageParams(MessageType.Warning, p.message())));
+        }
+        core.diagnostics().rescanAll();
     }
 
     @Override

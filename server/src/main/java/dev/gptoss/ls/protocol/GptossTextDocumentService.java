@@ -4,6 +4,7 @@ import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.documents.DocumentStore.Change;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -25,10 +26,16 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class GptossTextDocumentService implements TextDocumentService {
     private final DocumentStore documents;
     private final InlineCompletionHandler completions;
+    private final CodeActionHandler codeActions;
+    private final Consumer<String> saved;
 
-    GptossTextDocumentService(DocumentStore documents, InlineCompletionHandler completions) {
+    /** @param saved told the URI of each saved document */
+    GptossTextDocumentService(DocumentStore documents, InlineCompletionHandler completions,
+                              CodeActionHandler codeActions, Consumer<String> saved) {
         this.documents = documents;
         this.completions = completions;
+        this.codeActions = codeActions;
+        this.saved = saved;
     }
 
     @Override
@@ -50,7 +57,8 @@ final class GptossTextDocumentService implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        // The text is already in sync through didChange.
+        // The text is already in sync through didChange; only who saved what matters.
+        saved.accept(params.getTextDocument().getUri());
     }
 
     @Override
@@ -66,12 +74,12 @@ final class GptossTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return CompletableFuture.completedFuture(List.of());
+        return codeActions.codeAction(params);
     }
 
     @Override
     public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
-        return CompletableFuture.completedFuture(unresolved);
+        return codeActions.resolve(unresolved);
     }
 
     private static Change toChange(TextDocumentContentChangeEvent event) {

@@ -211,8 +211,10 @@ class FakeModelBackendFailureTest {
             }
             long totalMillis = (System.nanoTime() - start) / 1_000_000;
 
-            assertTrue(firstChunkMillis < 250, "first chunk after " + firstChunkMillis + " ms");
-            assertTrue(totalMillis >= 300 && totalMillis < 1000, "whole stream took " + totalMillis + " ms");
+            // The answer streams over the service time: the first chunk comes well before the last.
+            assertTrue(totalMillis >= 300, "whole stream took " + totalMillis + " ms");
+            assertTrue(totalMillis - firstChunkMillis >= 150, "first chunk after " + firstChunkMillis + " of "
+                    + totalMillis + " ms");
         }
     }
 

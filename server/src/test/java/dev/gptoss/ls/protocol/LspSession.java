@@ -56,17 +56,23 @@ public final class LspSession implements AutoCloseable {
 
     /** Initializes with {@code {"gptoss": settings}} as initialization options. */
     public InitializeResult initialize(String gptossSettingsJson) throws Exception {
-        return initialize(gptossSettingsJson, null);
+        return initialize(gptossSettingsJson, new ClientCapabilities(), null);
     }
 
     /** Initializes with a workspace root folder (its files are indexed in the background). */
     public InitializeResult initialize(String gptossSettingsJson, java.nio.file.Path root) throws Exception {
+        return initialize(gptossSettingsJson, new ClientCapabilities(),
+                root == null ? null : root.toAbsolutePath().normalize().toUri().toString());
+    }
+
+    /** Initializes as an editor with these capabilities, with {@code rootUri} as the workspace (may be null). */
+    public InitializeResult initialize(String gptossSettingsJson, ClientCapabilities capabilities, String rootUri)
+            throws Exception {
         var params = new InitializeParams();
-        if (root != null) {
-            params.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(
-                    root.toAbsolutePath().normalize().toUri().toString(), "workspace")));
+        params.setCapabilities(capabilities);
+        if (rootUri != null) {
+            params.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(rootUri, "workspace")));
         }
-        params.setCapabilities(new ClientCapabilities());
         params.setInitializationOptions(JsonParser.parseString("{\"gptoss\": " + gptossSettingsJson + "}"));
         InitializeResult result = server.initialize(params).get(10, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
@@ -82,6 +88,12 @@ public final class LspSession implements AutoCloseable {
         version++;
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    /** Replaces the whole text, as a new version. */
+    public int changeWholeVersion(String uri, String text) {
+        changeWhole(uri, text);
+        return version;
     }
 
     public CompletableFuture<List<InlineCompletionItem>> inline(String uri, Position position) {

@@ -8,13 +8,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowDocumentParams;
+import org.eclipse.lsp4j.ShowDocumentResult;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 
 /** An editor that remembers what the server told it. */
 public final class RecordingClient implements GptossClient {
     public final List<MessageParams> messages = new CopyOnWriteArrayList<>();
     public final List<JsonElement> statuses = new CopyOnWriteArrayList<>();
+    public final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
+    public final List<String> progressTokensCreated = new CopyOnWriteArrayList<>();
+    public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
+    public final List<ShowDocumentParams> shownDocuments = new CopyOnWriteArrayList<>();
 
     @Override
     public void status(JsonElement status) {
@@ -26,7 +34,50 @@ public final class RecordingClient implements GptossClient {
     }
 
     @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+    public void publishDiagnostics(PublishDiagnosticsParams published) {
+        diagnostics.add(published);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+        progressTokensCreated.add(params.getToken().getLeft());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+        progress.add(params);
+    }
+
+    @Override
+    public CompletableFuture<ShowDocumentResult> showDocument(ShowDocumentParams params) {
+        shownDocuments.add(params);
+        return CompletableFuture.completedFuture(new ShowDocumentResult(true));
+    }
+
+    /** The latest diagnostics published for the document once they satisfy the condition. */
+    public PublishDiagnosticsParams awaitDiagnostics(String uri, Predicate<PublishDiagnosticsParams> condition,
+                                                     Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int i = diagnostics.size() - 1; i >= 0; i--) {
+                PublishDiagnosticsParams published = diagnostics.get(i);
+                if (published.getUri().equals(uri)) {
+                    if (condition.test(published)) {
+                        return published;
+                    }
+                    break;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("No matching diagnostics for " + uri + " within " + max);
+    }
+
+    /** The kinds ("begin", "report", "end") of the progress notifications sent for a token, in order. */
+    public List<String> progressKinds(String token) {
+        return progress.stream().filter(p -> p.getToken().getLeft().equals(token))
+                .map(p -> p.getValue().getLeft().getKind().toString()).toList();
     }
 
     @Override

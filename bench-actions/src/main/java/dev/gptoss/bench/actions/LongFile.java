@@ -1,0 +1,32 @@
+package dev.gptoss.bench.actions;
+
+import dev.gptoss.ls.actions.LukhasWorkspace;
+
+/** A 5,000-line Python file made of the LUKHAS sample services, so every pattern occurs many times. */
+final class LongFile {
+    static final int LINES = 5_000;
+
+    private LongFile() {
+    }
+
+    static String python() {
+        String block = LukhasWorkspace.read("python/gateway.py") + "\n" + LukhasWorkspace.read("python/health_checker.py")
+                + "\n" + LukhasWorkspace.read("python/clean_gateway.py") + "\n";
+        var text = new StringBuilder();
+        while (text.toString().lines().count() < LINES) {
+            text.append(block);
+        }
+        return String.join("\n", text.toString().lines().limit(LINES).toList()) + "\n";
+    }
+
+    /** A line in the middle of the file holding the gateway's bare except. */
+    static int exceptLine(String text) {
+        var lines = text.lines().toList();
+        for (int i = LINES / 2; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("except:")) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no except: line");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.gptoss.ls.actions;
+
+/** Replace {@code range} with {@code newText}. */
+public record Edit(Span range, String newText) {
+}

@@ -1,0 +1,24 @@
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def read_prompt(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except:
+        return None
+
+
+def ping(client):
+    try:
+        client.ping()
+    except Exception:
+        pass
+
+
+def close(client):
+    try:
+        client.close()
+    except Exception: pass

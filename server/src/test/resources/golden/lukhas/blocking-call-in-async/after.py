@@ -1,0 +1,11 @@
+import asyncio
+import time
+
+
+async def wait_until_ready(endpoint):
+    while not await endpoint.ready():
+        await asyncio.sleep(0.5)
+
+
+def backoff(attempt):
+    time.sleep(2 ** attempt)

@@ -1,0 +1,13 @@
+export async function health(base: string): Promise<boolean> {
+  const response = await fetch(`${base}/health`);
+  return response.ok;
+}
+
+export async function chat(base: string, prompt: string): Promise<string> {
+  const response = await fetch(`${base}/v1/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt }),
+  });
+  return (await response.json()).answer;
+}
