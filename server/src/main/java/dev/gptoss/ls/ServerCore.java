@@ -13,6 +13,8 @@ import dev.gptoss.ls.backend.EndpointProbe;
 import dev.gptoss.ls.backend.ModelClient;
 import dev.gptoss.ls.backend.ModelHttp;
 import dev.gptoss.ls.cache.CacheStats;
+import dev.gptoss.ls.cache.EmbedderLoader;
+import dev.gptoss.ls.cache.SemanticAnswerCache;
 import dev.gptoss.ls.cache.GenerationCache;
 import dev.gptoss.ls.cache.SharedGenerationClient;
 import dev.gptoss.ls.completion.InlineCompletions;
@@ -95,7 +97,8 @@ public final class ServerCore implements AutoCloseable {
         documents.onChange(diagnostics::documentChanged);
         aiActions = new AiActionResolver(new ModelEditRequester(router),
                 new TreeSitterSyntaxCheck(codeContext.syntax()),
-                id -> patterns.current().pattern(id));
+                id -> patterns.current().pattern(id),
+                new SemanticAnswerCache(EmbedderLoader.besideServerJar(), cacheStats));
     }
 
     /** Starts background health checks; the command-line tools that probe once do not call this. */

@@ -1,6 +1,7 @@
 package dev.gptoss.ls.actions;
 
 import dev.gptoss.ls.backend.ChatMessage;
+import dev.gptoss.ls.cache.SemanticAnswerCache;
 import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextPosition;
@@ -25,21 +26,32 @@ public final class AiActionResolver {
     private final ModelEditRequester model;
     private final SyntaxCheck syntax;
     private final Function<String, Optional<LukhasPattern>> patterns;
+    private final SemanticAnswerCache answers;
 
     public AiActionResolver(ModelEditRequester model, SyntaxCheck syntax,
-                            Function<String, Optional<LukhasPattern>> patterns) {
+                            Function<String, Optional<LukhasPattern>> patterns, SemanticAnswerCache answers) {
         this.model = model;
         this.syntax = syntax;
         this.patterns = patterns;
+        this.answers = answers;
     }
 
     /** @param progress receives short progress lines while the model writes */
     public CompletableFuture<AiOutcome> resolve(AiTask task, DocumentSnapshot document, Consumer<String> progress) {
         Span region = region(task, document);
         String code = text(document, region);
+        String question = instruction(task, document);
+        var scope = new SemanticAnswerCache.Scope(model.model().orElse(""), "low", "explain", document.languageId(), code);
+        if (task.kind() == AiTask.Kind.EXPLAIN) {
+            Optional<String> known = answers.find(scope, question);
+            if (known.isPresent()) {
+                progress.accept("Answered from an earlier explanation of the same code");
+                return CompletableFuture.completedFuture(new AiOutcome.Explanation(known.get()));
+            }
+        }
         List<ChatMessage> messages = List.of(
                 new ChatMessage("system", task.kind() == AiTask.Kind.EXPLAIN ? EXPLAIN_SYSTEM : EDIT_SYSTEM),
-                new ChatMessage("user", instruction(task, document) + "\n\nFile: " + document.uri() + " ("
+                new ChatMessage("user", question + "\n\nFile: " + document.uri() + " ("
                         + document.languageId() + "), lines " + (region.start().line() + 1) + "-"
                         + (region.end().line() + 1) + ":\n```" + document.languageId() + "\n" + code + "\n```"));
         progress.accept("Asking " + model.model().orElse("the strong model"));
@@ -52,9 +64,13 @@ public final class AiActionResolver {
             }
             return true;
         });
-        CompletableFuture<AiOutcome> outcome = call.thenApply(g -> task.kind() == AiTask.Kind.EXPLAIN
-                ? new AiOutcome.Explanation(g.text().strip())
-                : edit(document, region, code, g.text()));
+        CompletableFuture<AiOutcome> outcome = call.thenApply(g -> {
+            if (task.kind() != AiTask.Kind.EXPLAIN) {
+                return edit(document, region, code, g.text());
+            }
+            answers.put(scope, question, g.text().strip());
+            return new AiOutcome.Explanation(g.text().strip());
+        });
         outcome.whenComplete((o, e) -> {
             if (outcome.isCancelled()) {
                 call.cancel(true);
