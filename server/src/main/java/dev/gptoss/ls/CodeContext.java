@@ -47,7 +47,7 @@ public final class CodeContext implements AutoCloseable {
     private volatile Path workspaceRoot;
     private volatile int fixedTokens = -1;
 
-    CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
+    public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
         this.documents = documents;
         this.settings = settings;
         this.exclusions = ExclusionRules.of(null, settings.get().exclude());
