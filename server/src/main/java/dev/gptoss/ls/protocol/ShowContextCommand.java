@@ -26,7 +26,11 @@ final class ShowContextCommand {
         String uri = uriArgument(arguments);
         var last = context.last(uri);
         if (last.isEmpty()) {
-            return JsonNull.INSTANCE;
+            // JSON-RPC needs a result; LSP4J would drop a JSON null one.
+            var none = new JsonObject();
+            none.addProperty("message", "No completion prompt has been built yet: type in a file first.");
+            none.add("sources", new JsonArray());
+            return none;
         }
         PromptContext prompt = last.get();
         var result = new JsonObject();

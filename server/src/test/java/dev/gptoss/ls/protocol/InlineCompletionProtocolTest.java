@@ -189,6 +189,16 @@ class InlineCompletionProtocolTest {
         assertEquals(MessageType.Warning, session.client.awaitMessage(WAIT).getType());
     }
 
+    @Test
+    void showContextBeforeAnyCompletionSaysSoInsteadOfAnsweringNothing() throws Exception {
+        start(Flavor.OLLAMA, "ollama", "raw");
+        Object answer = session.server.getWorkspaceService().executeCommand(
+                new org.eclipse.lsp4j.ExecuteCommandParams("gptoss.showContext", List.of())).get(10, TimeUnit.SECONDS);
+        var json = assertInstanceOf(com.google.gson.JsonObject.class, answer);
+        assertTrue(json.get("message").getAsString().contains("No completion prompt"), json.toString());
+        assertEquals(0, json.getAsJsonArray("sources").size());
+    }
+
     private void start(Flavor flavor, String api, String promptMode) throws Exception {
         backend = FakeModelBackend.start(flavor);
         session = new LspSession();
