@@ -194,9 +194,9 @@ class InlineCompletionProtocolTest {
         start(Flavor.OLLAMA, "ollama", "raw");
         Object answer = session.server.getWorkspaceService().executeCommand(
                 new org.eclipse.lsp4j.ExecuteCommandParams("gptoss.showContext", List.of())).get(10, TimeUnit.SECONDS);
-        var json = assertInstanceOf(com.google.gson.JsonObject.class, answer);
-        assertTrue(json.get("message").getAsString().contains("No completion prompt"), json.toString());
-        assertEquals(0, json.getAsJsonArray("sources").size());
+        var json = assertInstanceOf(java.util.Map.class, answer);
+        assertTrue(String.valueOf(json.get("message")).contains("No completion prompt"), json.toString());
+        assertEquals(List.of(), json.get("sources"));
     }
 
     private void start(Flavor flavor, String api, String promptMode) throws Exception {
