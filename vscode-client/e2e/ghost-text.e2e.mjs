@@ -332,17 +332,6 @@ async function main() {
   // Close it with the mouse: the keyboard focus is inside the webview's frame now.
   await page.click('.tabs-container .tab.active[aria-label*="gpt-oss metrics"] .tab-actions .action-label');
 
-  await runCommand('gpt-oss: Show Context Sent to the Model');
-  const contextShown = await page.waitForFunction(() => {
-    const notes = [...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent);
-    const note = notes.find((t) => t.includes('context'));
-    if (note) return `message: ${note}`;
-    const tab = document.querySelector('.tabs-container .tab.active[aria-label*="Untitled"]');
-    return tab ? `document: ${tab.getAttribute('aria-label')}` : false;
-  }, undefined, { timeout: 10_000 }).then((h) => h.jsonValue()).catch(() => '');
-  check('Show Context opens the context or says the server cannot show it yet', contextShown !== '', contextShown);
-  await runCommand('Notifications: Clear All Notifications');
-
   await quickOpen(file);
   await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${path.basename(file)}"]`, { timeout: 20_000 });
   await page.click('.editor-instance .monaco-editor .view-lines');
@@ -376,6 +365,17 @@ async function main() {
     .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expected)), `return ${ANSWER}`, { timeout: 5000 }).catch(() => {});
   const line = await cursorLine();
   check('Tab inserts the suggestion into the line', line.includes(`return ${ANSWER}`), JSON.stringify(line));
+
+  await runCommand('gpt-oss: Show Context Sent to the Model');
+  const contextShown = await page.waitForFunction(() => {
+    const notes = [...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent);
+    const note = notes.find((t) => t.includes('context'));
+    if (note) return `message: ${note}`;
+    const tab = document.querySelector('.tabs-container .tab.active[aria-label*="Untitled"]');
+    return tab ? `document: ${tab.getAttribute('aria-label')}` : false;
+  }, undefined, { timeout: 10_000 }).then((h) => h.jsonValue()).catch(() => '');
+  check('Show Context opens the context of the last prompt', contextShown !== '', contextShown);
+  await runCommand('Notifications: Clear All Notifications');
 
   await killFakeBackend();
   const killedAt = Date.now();
