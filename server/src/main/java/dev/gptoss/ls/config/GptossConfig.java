@@ -10,7 +10,8 @@ public record GptossConfig(
         List<EndpointConfig> endpoints,
         Map<Tier, List<TierInstance>> tiers,
         CompletionSettings completion,
-        HealthSettings health) {
+        HealthSettings health,
+        GuardSettings guard) {
 
     public static final String DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
@@ -27,7 +28,8 @@ public record GptossConfig(
                 Map.of(Tier.FAST, List.of(new TierInstance("local", "gpt-oss:20b")),
                         Tier.STRONG, List.of(new TierInstance("local", "gpt-oss:120b"))),
                 CompletionSettings.DEFAULT,
-                HealthSettings.DEFAULT);
+                HealthSettings.DEFAULT,
+                GuardSettings.DEFAULT);
     }
 
     public Optional<EndpointConfig> endpoint(String name) {

@@ -1,0 +1,124 @@
+package dev.gptoss.ls.guard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Replaces secrets in text that is about to leave for a model with placeholders such as
+ * {@code <redacted:github-token:1>}: the model still sees that a value is there, never the value.
+ * The same secret gets the same placeholder everywhere in one prompt. Cost is linear in the text:
+ * detectors whose hints are absent are skipped, the others are one regex pass each.
+ */
+public final class SecretRedactor {
+    public static final String PLACEHOLDER_START = "<redacted:";
+
+    /** Far above what the built-in detectors read (a few per character), far below a runaway regex. */
+    private static final long READS_PER_CHAR = 1000;
+    private static final long MIN_READS = 1_000_000;
+
+    private final List<SecretDetector> detectors;
+    private final boolean enabled;
+
+    public SecretRedactor(List<SecretDetector> detectors, boolean enabled) {
+        this.detectors = List.copyOf(detectors);
+        this.enabled = enabled;
+    }
+
+    public static SecretRedactor standard() {
+        return new SecretRedactor(SecretDetectors.builtIn(), true);
+    }
+
+    public Redacted redact(String text) {
+        return redact(text, Redacted.NONE);
+    }
+
+    /**
+     * Redacts another text of the same prompt: secrets seen in {@code before} keep their
+     * placeholders, new ones are numbered after them.
+     */
+    public Redacted redact(String text, Redacted before) throws UnredactableTextException {
+        if (!enabled || text == null || text.isEmpty()) {
+            return new Redacted(text == null ? "" : text, before.secrets());
+        }
+        List<Found> found = find(text);
+        if (found.isEmpty()) {
+            return new Redacted(text, before.secrets());
+        }
+        Map<String, String> secrets = new LinkedHashMap<>(before.secrets());
+        var out = new StringBuilder(text.length());
+        int copied = 0;
+        for (Found secret : found) {
+            String value = text.substring(secret.start, secret.end);
+            String placeholder = secrets.computeIfAbsent(value,
+                    v -> PLACEHOLDER_START + secret.detector + ":" + (secrets.size() + 1) + ">");
+            out.append(text, copied, secret.start).append(placeholder);
+            copied = secret.end;
+        }
+        out.append(text, copied, text.length());
+        return new Redacted(out.toString(), secrets);
+    }
+
+    /**
+     * Whether a suggestion would put a secret of the prompt back into the code, or a placeholder
+     * (which the model can only have copied from the prompt): such a suggestion is dropped.
+     */
+    public static boolean containsSecret(String suggestion, Redacted prompt) {
+        if (suggestion.contains(PLACEHOLDER_START)) {
+            return true;
+        }
+        for (String secret : prompt.secrets().keySet()) {
+            if (suggestion.contains(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Secrets in the text, in order, without overlaps: at one place the longest, then the more specific one wins. */
+    private List<Found> find(String text) {
+        String lower = SecretDetector.lowerCase(text);
+        var all = new ArrayList<Found>();
+        for (int d = 0; d < detectors.size(); d++) {
+            SecretDetector detector = detectors.get(d);
+            if (!detector.mayMatch(lower)) {
+                continue;
+            }
+            Matcher match = detector.pattern().matcher(new ReadBudget(text, READS_PER_CHAR * text.length() + MIN_READS));
+            try {
+                while (match.find()) {
+                    int[] span = detector.secretSpan(match);
+                    if (span != null) {
+                        all.add(new Found(span[0], span[1], d, detector.name()));
+                    }
+                }
+            } catch (ReadBudget.Exhausted e) {
+                throw new UnredactableTextException(detector.name());
+            }
+        }
+        if (all.size() > 1) {
+            all.sort(Comparator.comparingInt((Found f) -> f.start).thenComparingInt(f -> -f.end)
+                    .thenComparingInt(f -> f.order));
+        }
+        var kept = new ArrayList<Found>(all.size());
+        int end = 0;
+        for (Found f : all) {
+            if (f.start >= end) {
+                kept.add(f);
+                end = f.end;
+            } else if (f.end > end) {
+                // Overlapping the previous secret and running past it: widen that one instead of leaking the tail.
+                Found last = kept.remove(kept.size() - 1);
+                kept.add(new Found(last.start, f.end, last.order, last.detector));
+                end = f.end;
+            }
+        }
+        return kept;
+    }
+
+    private record Found(int start, int end, int order, String detector) {
+    }
+}
