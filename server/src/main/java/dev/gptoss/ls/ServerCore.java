@@ -14,11 +14,16 @@ import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.guard.GlobExclusions;
+import dev.gptoss.ls.guard.PromptGuard;
 import dev.gptoss.ls.routing.HealthMonitor;
 import dev.gptoss.ls.routing.ModelInstances;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
 import dev.gptoss.ls.routing.StatusBoard;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,17 +49,55 @@ public final class ServerCore implements AutoCloseable {
     private final ModelRouter router;
     private final StatusBoard status;
     private final InlineCompletions completions;
+    private final ApiKeys keys;
+    private final PromptGuard guard;
     private volatile boolean watching;
+    private volatile Path workspaceRoot;
+    private volatile boolean workspaceTrusted = true;
 
     public ServerCore(ApiKeys keys) {
+        this.keys = keys;
+        guard = new PromptGuard(GlobExclusions.defaults(() -> workspaceRoot), config.current().guard(),
+                apiKeysOf(config.current()));
         http = ModelHttp.create(json, keys, work);
         health = new HealthMonitor(new EndpointProbe(http), modes, scheduler);
         router = new ModelRouter(instancesFor(config.current()), health);
         status = new StatusBoard(health, modes, router::instances);
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                CursorWindow.standard(), cacheStats, work);
+                CursorWindow.standard(), cacheStats, work, guard);
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
+        documents.onChange(uri -> {
+            if (documents.currentVersion(uri).isEmpty()) {
+                guard.forget(uri);
+            }
+        });
+    }
+
+    /**
+     * The workspace the editor opened, and whether the user trusts it (the client says so with
+     * {@code initializationOptions.gptoss.workspaceTrusted}; LSP has no standard flag).
+     */
+    public void useWorkspace(Path root, boolean trusted) {
+        workspaceRoot = root;
+        workspaceTrusted = trusted;
+    }
+
+    public Path workspaceRoot() {
+        return workspaceRoot;
+    }
+
+    /** False when the client marked the workspace untrusted: no workspace indexing (issue 3 consults this). */
+    public boolean workspaceTrusted() {
+        return workspaceTrusted;
+    }
+
+    public PromptGuard guard() {
+        return guard;
+    }
+
+    private List<String> apiKeysOf(GptossConfig next) {
+        return next.endpoints().stream().map(e -> keys.keyFor(e).orElse(null)).filter(Objects::nonNull).toList();
     }
 
     /** Starts background health checks; the command-line tools that probe once do not call this. */
@@ -64,6 +107,7 @@ public final class ServerCore implements AutoCloseable {
     }
 
     private void use(GptossConfig next) {
+        guard.use(next.guard(), apiKeysOf(next));
         ModelInstances instances = instancesFor(next);
         router.use(instances);
         if (watching) {

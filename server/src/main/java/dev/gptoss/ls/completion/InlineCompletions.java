@@ -10,6 +10,9 @@ import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
 import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.guard.GuardedRequest;
+import dev.gptoss.ls.guard.PromptGuard;
+import dev.gptoss.ls.guard.UnredactableTextException;
 import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
@@ -41,9 +44,10 @@ public final class InlineCompletions {
     private final SuggestionShaper shaper = new SuggestionShaper();
     private final LiveSuggestions live;
     private final CacheStats stats;
+    private final PromptGuard guard;
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
-                             CursorWindow window, CacheStats stats, Executor executor) {
+                             CursorWindow window, CacheStats stats, Executor executor, PromptGuard guard) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
@@ -51,6 +55,7 @@ public final class InlineCompletions {
         this.executor = executor;
         this.live = new LiveSuggestions(stats);
         this.stats = stats;
+        this.guard = guard;
     }
 
     /**
@@ -133,6 +138,11 @@ public final class InlineCompletions {
                 return;
             }
             try {
+                // Issue 8 guard: excluded, too large, long-lined or binary documents never reach a model.
+                if (guard.refusal(query.document()).isPresent()) {
+                    result.complete(Optional.empty());
+                    return;
+                }
                 context = window.around(query.document(), query.offset());
                 shape = SuggestionShape.at(context);
                 start(modes.modeFor(instance.endpoint()));
@@ -144,7 +154,16 @@ public final class InlineCompletions {
 
         void start(PromptMode mode) {
             streamed = "";
-            CompletableFuture<Generation> generation = router.call(instance, request(mode), delta -> {
+            // Issue 8 guard: the whole prompt, every context source in it, leaves only with its secrets redacted.
+            GuardedRequest guarded;
+            try {
+                guarded = guard.redact(request(mode));
+            } catch (UnredactableTextException e) {
+                LOG.warning(() -> "No completion: " + e.getMessage());
+                result.complete(Optional.empty());
+                return;
+            }
+            CompletableFuture<Generation> generation = router.call(instance, guarded.request(), delta -> {
                 streamed = streamed + delta;
                 return !shape.complete(streamed, context);
             });
@@ -156,6 +175,7 @@ public final class InlineCompletions {
             generation.whenComplete((done, error) -> {
                 if (done != null) {
                     result.complete(shaper.shape(done.text(), context, shape)
+                            .filter(text -> guard.allows(text, guarded)) // issue 8 guard
                             .map(text -> new Suggestion(text, instance.toString())));
                 } else if (!result.isDone()) {
                     onFailure(mode, unwrap(error));

@@ -46,7 +46,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.core = core;
         this.exit = exit;
         this.settings = new SettingsUpdates(core.config(), core.json());
-        this.status = new StatusPublisher(core.status(), core.json());
+        this.status = new StatusPublisher(core.status(), core.json(), core.guard()::note);
         var pending = new PendingRequests();
         core.documents().onChange(pending::cancelAll);
         this.documents = new GptossTextDocumentService(core.documents(),
@@ -54,9 +54,14 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
         commands.add("gptoss.status", arguments -> status.current())
                 .add(AcceptedSuggestionCommand.NAME, accepted::run);
-        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands);
+        this.workspace = new GptossWorkspaceService(settings, () -> {
+            if (core.workspaceTrusted()) {
+                settings.fromWorkspace(workspaceRoot);
+            }
+        }, commands);
         core.health().onChange(status::publishIfChanged);
         core.router().onBusyChange(status::publishIfChanged);
+        core.guard().onNoteChange(status::publishIfChanged);
     }
 
     @Override
@@ -70,7 +75,14 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         ParentProcessWatcher.exitWhenGone(params.getProcessId(), () -> exit.accept(1));
         workspaceRoot = rootOf(params);
-        settings.fromWorkspace(workspaceRoot);
+        boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
+        core.useWorkspace(workspaceRoot, trusted);
+        if (trusted) {
+            settings.fromWorkspace(workspaceRoot);
+        } else {
+            LOG.info("The workspace is not trusted: its " + SettingsUpdates.WORKSPACE_FILE
+                    + " is ignored and it is not indexed");
+        }
         settings.fromClient(params.getInitializationOptions());
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(commands.names()),
                 new ServerInfo("gptoss-ls", VERSION)));

@@ -8,6 +8,7 @@ import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 
@@ -18,13 +19,15 @@ import org.eclipse.lsp4j.MessageType;
 final class StatusPublisher {
     private final StatusBoard board;
     private final ObjectMapper json;
+    private final Supplier<String> guardNote;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private volatile GptossClient client;
     private volatile boolean toldOffline;
 
-    StatusPublisher(StatusBoard board, ObjectMapper json) {
+    StatusPublisher(StatusBoard board, ObjectMapper json, Supplier<String> guardNote) {
         this.board = board;
         this.json = json;
+        this.guardNote = guardNote;
     }
 
     void connect(GptossClient client) {
@@ -41,7 +44,7 @@ final class StatusPublisher {
             return;
         }
         ServiceStatus status = board.current();
-        List<Object> signature = status.signature();
+        List<Object> signature = List.of(status.signature(), String.valueOf(guardNote.get()));
         if (signature.equals(lastSent.getAndSet(signature))) {
             return;
         }
@@ -57,7 +60,10 @@ final class StatusPublisher {
 
     private JsonElement toGson(ServiceStatus status) {
         try {
-            return JsonParser.parseString(json.writeValueAsString(status));
+            JsonElement tree = JsonParser.parseString(json.writeValueAsString(status));
+            // Issue 8: why the last document asked about got no completion (excluded, too large, binary).
+            tree.getAsJsonObject().addProperty("guard", guardNote.get());
+            return tree;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the status", e);
         }
