@@ -73,6 +73,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        Positions.required(params, "params");
         ParentProcessWatcher.exitWhenGone(params.getProcessId(), () -> exit.accept(1));
         workspaceRoot = rootOf(params);
         boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
