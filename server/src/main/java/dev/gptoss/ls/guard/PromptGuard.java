@@ -48,7 +48,7 @@ public final class PromptGuard {
         for (String key : apiKeys) {
             if (key != null && key.length() >= MIN_API_KEY_LENGTH) {
                 detectors.add(new SecretDetector("api-key", Pattern.compile(Pattern.quote(key)),
-                        List.of(SecretDetector.lowerCase(key)), value -> true));
+                        List.of(SecretDetector.lowerAscii(key)), 0, value -> true));
             }
         }
         settings = new Settings(next, new SecretRedactor(detectors, next.redact()),

@@ -19,10 +19,10 @@ public final class SecretDetectors {
                 SecretDetector.of("private-key",
                         "-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
                                 + "(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)",
-                        "private key"),
+                        "-----begin"),
                 // The body of a key block whose BEGIN line fell outside the prompt's window.
-                SecretDetector.of("key-block", "(?m)(?:^[A-Za-z0-9+/]{60,76}\\r?\\n){3,}[A-Za-z0-9+/=]{0,76}",
-                        "\n"),
+                SecretDetector.of(SecretDetector.KEY_BLOCK, "(?:[A-Za-z0-9+/]{60,76}\\r?\\n){3,}[A-Za-z0-9+/=]{0,76}", "\n")
+                        .startingAfterHint(1),
                 SecretDetector.of("aws-access-key",
                         "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b",
                         "akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "anpa", "anva", "aipa"),
@@ -39,31 +39,28 @@ public final class SecretDetectors {
                         "glagent-"),
                 SecretDetector.of("slack-token", "\\bxox[abposre]-[A-Za-z0-9-]{10,255}", "xox"),
                 SecretDetector.of("slack-webhook", "https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{10,255}",
-                        "hooks.slack.com"),
+                        "https://hooks.slack.com"),
                 SecretDetector.of("openai-key", "\\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_\\-]{20,255}", "sk-")
                         .accepting(SecretDetectors::hasDigitAndLetter),
-                SecretDetector.of("stripe-key", "\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,255}", "k_live_", "k_test_"),
+                SecretDetector.of("stripe-key", "\\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,255}",
+                        "sk_live_", "rk_live_", "pk_live_", "sk_test_", "rk_test_", "pk_test_"),
                 SecretDetector.of("jwt", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*", "eyj"),
                 SecretDetector.of("bearer-token", "(?i)\\bbearer[ \\t]+([A-Za-z0-9_\\-.~+/]{20,1024}=*)", "bearer")
                         .accepting(SecretDetectors::hasDigitAndLetter),
                 SecretDetector.of("connection-password",
-                        "\\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://[^\\s:/?#@'\"]{1,256}:([^\\s@/'\"]{1,256})@[^\\s'\"]", "://")
+                        "(?<=[a-zA-Z0-9])://[^\\s:/?#@'\"]{1,256}:([^\\s@/'\"]{1,256})@[^\\s'\"]", "://")
                         .accepting(SecretDetectors::notAPlaceholder),
                 SecretDetector.of("password",
                         "(?i)(?:password|passwd|passphrase|\\bpwd(?![a-z])|\\bpass(?![a-z]))[A-Za-z0-9_.-]{0,30}" + ASSIGN
-                                + "(?:\"([^\"\\r\\n]{3,256})\"|'([^'\\r\\n]{3,256})'|`([^`\\r\\n]{3,256})`)",
-                        "pass", "pwd")
-                        .accepting(SecretDetectors::notAPlaceholder),
-                // .env, YAML, properties: PASSWORD=value or password: value, unquoted, alone on its line.
-                SecretDetector.of("password",
-                        "(?im)^[ \\t]*(?:export[ \\t]+)?[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase|pwd)"
-                                + "[A-Za-z0-9_.-]{0,30}[ \\t]*[:=][ \\t]*([^\\s\"'`#(][^\\s#(]{2,255})[ \\t]*\\r?$",
+                                + "(?:\"([^\"\\r\\n]{3,256})\"|'([^'\\r\\n]{3,256})'|`([^`\\r\\n]{3,256})`"
+                                // .env, YAML, properties: PASSWORD=value or password: value, unquoted, to the line end.
+                                + "|([^\\s\"'`#(),=][^\\s#(),]{2,255})[ \\t]*(?=\\r?\\n|\\z))",
                         "pass", "pwd")
                         .accepting(SecretDetectors::notAPlaceholder),
                 SecretDetector.of("secret",
                         "(?i)(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|credential|auth|key)"
                                 + "[A-Za-z0-9_.-]{0,40}" + ASSIGN + "[\"'`]?([A-Za-z0-9+/=_\\-.~]{16,512})",
-                        "secret", "token", "key", "credential", "auth")
+                        "secret", "token", "credential", "auth", "key")
                         .accepting(SecretDetectors::looksRandom));
     }
 

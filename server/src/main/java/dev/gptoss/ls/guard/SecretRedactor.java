@@ -21,10 +21,12 @@ public final class SecretRedactor {
     private static final long MIN_READS = 1_000_000;
 
     private final List<SecretDetector> detectors;
+    private final HintIndex hints;
     private final boolean enabled;
 
     public SecretRedactor(List<SecretDetector> detectors, boolean enabled) {
         this.detectors = List.copyOf(detectors);
+        this.hints = new HintIndex(this.detectors);
         this.enabled = enabled;
     }
 
@@ -80,23 +82,14 @@ public final class SecretRedactor {
 
     /** Secrets in the text, in order, without overlaps: at one place the longest, then the more specific one wins. */
     private List<Found> find(String text) {
-        String lower = SecretDetector.lowerCase(text);
+        int[][] starts = hints.starts(text);
         var all = new ArrayList<Found>();
         for (int d = 0; d < detectors.size(); d++) {
             SecretDetector detector = detectors.get(d);
-            if (!detector.mayMatch(lower)) {
-                continue;
-            }
-            Matcher match = detector.pattern().matcher(new ReadBudget(text, READS_PER_CHAR * text.length() + MIN_READS));
-            try {
-                while (match.find()) {
-                    int[] span = detector.secretSpan(match);
-                    if (span != null) {
-                        all.add(new Found(span[0], span[1], d, detector.name()));
-                    }
-                }
-            } catch (ReadBudget.Exhausted e) {
-                throw new UnredactableTextException(detector.name());
+            if (detector.hints().isEmpty()) {
+                scanAll(text, detector, d, all);
+            } else if (starts[d] != null) {
+                tryAt(text, starts[d], detector, d, all);
             }
         }
         if (all.size() > 1) {
@@ -117,6 +110,41 @@ public final class SecretRedactor {
             }
         }
         return kept;
+    }
+
+    /** Tries the expression only where one of its hints occurs: one attempt per occurrence, no scanning. */
+    private static void tryAt(String text, int[] starts, SecretDetector detector, int order, List<Found> out) {
+        Matcher match = detector.pattern().matcher(text);
+        match.useTransparentBounds(true).useAnchoringBounds(false);
+        int searchedTo = 0;
+        for (int start : starts) {
+            if (start < searchedTo || start > text.length() || !detector.worthTrying(text, start)) {
+                continue;
+            }
+            match.region(start, text.length());
+            if (match.lookingAt()) {
+                int[] span = detector.secretSpan(match);
+                if (span != null) {
+                    out.add(new Found(span[0], span[1], order, detector.name()));
+                    searchedTo = match.end();
+                }
+            }
+        }
+    }
+
+    /** A detector without hints (a user's pattern) scans everything, within a read budget. */
+    private static void scanAll(String text, SecretDetector detector, int order, List<Found> out) {
+        Matcher match = detector.pattern().matcher(new ReadBudget(text, READS_PER_CHAR * text.length() + MIN_READS));
+        try {
+            while (match.find()) {
+                int[] span = detector.secretSpan(match);
+                if (span != null) {
+                    out.add(new Found(span[0], span[1], order, detector.name()));
+                }
+            }
+        } catch (ReadBudget.Exhausted e) {
+            throw new UnredactableTextException(detector.name());
+        }
     }
 
     private record Found(int start, int end, int order, String detector) {

@@ -106,7 +106,7 @@ class SecretRedactorTest {
     @Test
     void aPatternThatBacktracksWithoutEndGivesUpInsteadOfHanging() {
         var runaway = new SecretRedactor(List.of(new SecretDetector("runaway", Pattern.compile("(a+)+b"),
-                List.of(), v -> true)), true);
+                List.of(), 0, v -> true)), true);
         assertThrows(UnredactableTextException.class, () -> runaway.redact("a".repeat(5000)));
     }
 }
