@@ -157,7 +157,7 @@ public final class InlineCompletions {
             // Issue 8 guard: the whole prompt, every context source in it, leaves only with its secrets redacted.
             GuardedRequest guarded;
             try {
-                guarded = guard.redact(request(mode));
+                guarded = guard.redact(request(mode), CompletionInstructions.CURSOR);
             } catch (UnredactableTextException e) {
                 LOG.warning(() -> "No completion: " + e.getMessage());
                 result.complete(Optional.empty());

@@ -89,16 +89,24 @@ public final class PromptGuard {
 
     /** Replaces the secrets of a request's prompt (raw text or every message) with placeholders. */
     public GuardedRequest redact(GenerationRequest request) throws UnredactableTextException {
+        return redact(request, null);
+    }
+
+    /**
+     * {@link #redact(GenerationRequest)} for a prompt that marks the cursor with {@code cursorMarker}:
+     * a secret the cursor sits inside is still found whole.
+     */
+    public GuardedRequest redact(GenerationRequest request, String cursorMarker) throws UnredactableTextException {
         SecretRedactor redactor = settings.redactor;
         Redacted secrets = Redacted.NONE;
         String raw = request.rawPrompt();
         if (raw != null) {
-            secrets = redactor.redact(raw, secrets);
+            secrets = redactor.redact(raw, secrets, cursorMarker);
             raw = secrets.text();
         }
         var messages = new ArrayList<ChatMessage>(request.messages().size());
         for (ChatMessage message : request.messages()) {
-            secrets = redactor.redact(message.content(), secrets);
+            secrets = redactor.redact(message.content(), secrets, cursorMarker);
             messages.add(new ChatMessage(message.role(), secrets.text()));
         }
         var guarded = new GuardedRequest(new GenerationRequest(request.model(), request.mode(), raw, messages,

@@ -43,24 +43,49 @@ public final class SecretRedactor {
      * placeholders, new ones are numbered after them.
      */
     public Redacted redact(String text, Redacted before) throws UnredactableTextException {
+        return redact(text, before, null);
+    }
+
+    /**
+     * Redacts a prompt whose cursor is shown by {@code marker}: secrets are looked for in the text
+     * without it, so a token the cursor sits inside is still one token, and the marker goes after
+     * its placeholder.
+     */
+    public Redacted redact(String text, Redacted before, String marker) throws UnredactableTextException {
         if (!enabled || text == null || text.isEmpty()) {
             return new Redacted(text == null ? "" : text, before.secrets());
         }
-        List<Found> found = find(text);
+        int cursor = marker == null ? -1 : text.indexOf(marker);
+        String scanned = cursor < 0 ? text : text.substring(0, cursor) + text.substring(cursor + marker.length());
+        List<Found> found = find(scanned);
         if (found.isEmpty()) {
             return new Redacted(text, before.secrets());
         }
         Map<String, String> secrets = new LinkedHashMap<>(before.secrets());
         var out = new StringBuilder(text.length());
         int copied = 0;
+        boolean markerWritten = cursor < 0;
         for (Found secret : found) {
-            String value = text.substring(secret.start, secret.end);
+            String value = scanned.substring(secret.start, secret.end);
             String placeholder = secrets.computeIfAbsent(value,
                     v -> PLACEHOLDER_START + secret.detector + ":" + (secrets.size() + 1) + ">");
-            out.append(text, copied, secret.start).append(placeholder);
+            if (!markerWritten && cursor <= secret.start) {
+                out.append(scanned, copied, cursor).append(marker);
+                copied = cursor;
+                markerWritten = true;
+            }
+            out.append(scanned, copied, secret.start).append(placeholder);
             copied = secret.end;
+            if (!markerWritten && cursor < secret.end) {
+                out.append(marker);
+                markerWritten = true;
+            }
         }
-        out.append(text, copied, text.length());
+        if (!markerWritten) {
+            out.append(scanned, copied, cursor).append(marker);
+            copied = cursor;
+        }
+        out.append(scanned, copied, scanned.length());
         return new Redacted(out.toString(), secrets);
     }
 

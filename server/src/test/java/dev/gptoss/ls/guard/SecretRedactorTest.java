@@ -109,4 +109,17 @@ class SecretRedactorTest {
                 List.of(), 0, v -> true)), true);
         assertThrows(UnredactableTextException.class, () -> runaway.redact("a".repeat(5000)));
     }
+
+    @Test
+    void aSecretTheCursorSitsInsideIsStillFoundWhole() {
+        String token = PlantedSecrets.all(5).get(0).secret();
+        String cut = "t = \"" + token.substring(0, 10) + "<CURSOR>" + token.substring(10) + "\"\nnext = 1 <CURSOR2>";
+        Redacted redacted = redactor.redact(cut, Redacted.NONE, "<CURSOR>");
+        assertEquals("t = \"<redacted:github-token:1><CURSOR>\"\nnext = 1 <CURSOR2>", redacted.text());
+        assertEquals("x <CURSOR> y", redactor.redact("x <CURSOR> y", Redacted.NONE, "<CURSOR>").text());
+        assertEquals("a = \"<redacted:github-token:1>\"<CURSOR>", redactor.redact("a = \"" + token + "\"<CURSOR>",
+                Redacted.NONE, "<CURSOR>").text());
+        assertEquals("<CURSOR>a = \"<redacted:github-token:1>\"", redactor.redact("<CURSOR>a = \"" + token + "\"",
+                Redacted.NONE, "<CURSOR>").text());
+    }
 }

@@ -57,6 +57,8 @@ class GuardProtocolTest {
                 code(0)).get(10, TimeUnit.SECONDS)));
         assertEquals("sum(items)", only(session.openAndComplete("file:///work/app/settings.py", "python",
                 code(1)).get(10, TimeUnit.SECONDS)));
+        // The cursor inside a token: the token is still found whole.
+        session.inline("file:///work/app/billing.py", new Position(2, 30)).get(10, TimeUnit.SECONDS);
         int before = modelRequests().size();
         session.open(env, "dotenv", PlantedSecrets.dotEnv(2));
         assertEquals(List.of(), session.inline(env, new Position(3, 4)).get(10, TimeUnit.SECONDS));
