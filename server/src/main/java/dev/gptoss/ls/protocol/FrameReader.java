@@ -38,6 +38,8 @@ final class FrameReader implements MessageProducer, java.io.Closeable {
     static final int MAX_CONTENT_BYTES = 96 * 1024 * 1024;
     static final int MAX_HEADER_LINE = 1024;
     private static final String CONTENT_LENGTH = "content-length:";
+    private static final int END = -2;
+    private static final int NONE = -1;
 
     private final InputStream input;
     private final MessageJsonHandler json;
@@ -83,9 +85,6 @@ final class FrameReader implements MessageProducer, java.io.Closeable {
     public void close() {
         running = false;
     }
-
-    private static final int END = -2;
-    private static final int NONE = -1;
 
     /**
      * The Content-Length of the next frame, {@link #NONE} for headers without a usable one, or
