@@ -1,6 +1,8 @@
 package dev.gptoss.ls.guard;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The built-in detectors, most specific first: when two find the same text, the earlier one names
@@ -10,6 +12,11 @@ import java.util.List;
 public final class SecretDetectors {
     /** An assignment operator in the languages and file formats code lives in. */
     private static final String ASSIGN = "[\"']?[ \\t]*(?:=>|:=|[:=])[ \\t]*";
+    private static final String PASSWORD_NAME =
+            "(?:password|passwd|passphrase|\\bpwd(?![a-z])|\\bpass(?![a-z]))[A-Za-z0-9_.-]{0,30}";
+    /** Unquoted values that are code, not passwords. */
+    private static final Set<String> CODE_WORDS = Set.of("none", "null", "nil", "true", "false", "undefined", "self",
+            "this", "required", "optional", "string", "str");
 
     private SecretDetectors() {
     }
@@ -51,15 +58,21 @@ public final class SecretDetectors {
                         "(?<=[a-zA-Z0-9])://[^\\s:/?#@'\"]{1,256}:([^\\s@/'\"]{1,256})@[^\\s'\"]", "://")
                         .accepting(SecretDetectors::notAPlaceholder),
                 SecretDetector.of("password",
-                        "(?i)(?:password|passwd|passphrase|\\bpwd(?![a-z])|\\bpass(?![a-z]))[A-Za-z0-9_.-]{0,30}" + ASSIGN
-                                + "(?:\"([^\"\\r\\n]{3,256})\"|'([^'\\r\\n]{3,256})'|`([^`\\r\\n]{3,256})`"
-                                // .env, YAML, properties: PASSWORD=value or password: value, unquoted, to the line end.
-                                + "|([^\\s\"'`#(),=][^\\s#(),]{2,255})[ \\t]*(?=\\r?\\n|\\z))",
+                        "(?i)" + PASSWORD_NAME + ASSIGN
+                                + "(?:\"([^\"\\r\\n]{3,256})\"|'([^'\\r\\n]{3,256})'|`([^`\\r\\n]{3,256})`)",
                         "pass", "pwd")
                         .accepting(SecretDetectors::notAPlaceholder),
+                // .env, YAML, properties: PASSWORD=value or password: value, unquoted, to the line end. No
+                // space before the operator, so code (password = self.password) is not taken for a value.
+                SecretDetector.of("password",
+                        "(?i)" + PASSWORD_NAME + "(?:=|:[ \\t]+)([^\\s\"'`#(),=\\[{][^\\s#(),\\[]{2,255})[ \\t]*(?=\\r?\\n|\\z)",
+                        "pass", "pwd")
+                        .accepting(value -> notAPlaceholder(value) && !CODE_WORDS.contains(value.toLowerCase(Locale.ROOT))),
                 SecretDetector.of("secret",
                         "(?i)(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|credential|auth|key)"
-                                + "[A-Za-z0-9_.-]{0,40}" + ASSIGN + "[\"'`]?([A-Za-z0-9+/=_\\-.~]{16,512})",
+                                + "[A-Za-z0-9_.-]{0,40}" + ASSIGN
+                                // Quoted, any token characters; unquoted, no dots (a.b.c is code, not a key).
+                                + "(?:[\"'`]([A-Za-z0-9+/=_\\-.~]{16,512})|([A-Za-z0-9+/=_\\-~]{16,512})(?![.(\\w]))",
                         "secret", "token", "credential", "auth", "key")
                         .accepting(SecretDetectors::looksRandom));
     }

@@ -70,6 +70,10 @@ class SecretRedactorTest {
                     keys = sorted(mapping.keys())
                     auth_header = f"Bearer {token}"
                     url = "https://example.com/api/v1/items"
+                    self.password = password
+                    pwd = None
+                    password = config['password']
+                    handle = win32api.RegOpenKeyEx
                     return check(user, password, "${DB_PASSWORD}")
                 """;
         Redacted redacted = redactor.redact(code);
