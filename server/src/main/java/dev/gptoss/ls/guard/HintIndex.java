@@ -35,8 +35,11 @@ final class HintIndex {
             for (String hint : detector.hints()) {
                 var entry = new Hint(d, hint, detector.startAfterHint());
                 char c0 = hint.charAt(0);
-                if (hint.length() == 1 || hint.charAt(1) >= 128 || c0 >= 128) {
-                    one.get(c0 & 127).add(entry);
+                if (c0 >= 128) {
+                    throw new IllegalArgumentException("Hints start with an ASCII character: " + hint);
+                }
+                if (hint.length() == 1 || hint.charAt(1) >= 128) {
+                    one.get(c0).add(entry);
                 } else {
                     int key = c0 * 128 + hint.charAt(1);
                     if (two.get(key) == null) {

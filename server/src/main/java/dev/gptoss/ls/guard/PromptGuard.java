@@ -47,8 +47,9 @@ public final class PromptGuard {
         }
         for (String key : apiKeys) {
             if (key != null && key.length() >= MIN_API_KEY_LENGTH) {
+                boolean ascii = key.chars().allMatch(c -> c < 128);
                 detectors.add(new SecretDetector("api-key", Pattern.compile(Pattern.quote(key)),
-                        List.of(SecretDetector.lowerAscii(key)), 0, value -> true));
+                        ascii ? List.of(SecretDetector.lowerAscii(key)) : List.of(), 0, value -> true));
             }
         }
         settings = new Settings(next, new SecretRedactor(detectors, next.redact()),

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 public final class SecretRedactor {
     public static final String PLACEHOLDER_START = "<redacted:";
 
-    /** Far above what the built-in detectors read (a few per character), far below a runaway regex. */
+    /** For patterns without hints (users' own): far above what a sane regex reads, far below a runaway one. */
     private static final long READS_PER_CHAR = 1000;
     private static final long MIN_READS = 1_000_000;
 
