@@ -23,13 +23,18 @@ import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.routing.ConfigurationCheck;
+import dev.gptoss.ls.guard.GlobExclusions;
+import dev.gptoss.ls.guard.PromptGuard;
 import dev.gptoss.ls.routing.HealthMonitor;
 import dev.gptoss.ls.routing.ModelInstances;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
 import dev.gptoss.ls.routing.StatusBoard;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +77,10 @@ public final class ServerCore implements AutoCloseable {
     private final DocumentDiagnostics diagnostics;
     private final AiActionResolver aiActions;
     private volatile boolean watching;
+    private final ApiKeys keys;
+    private final PromptGuard guard;
+    private volatile Path workspaceRoot;
+    private volatile boolean workspaceTrusted = true;
 
     public ServerCore(ApiKeys keys) {
         this(keys, MetricsRecorder.systemClock());
@@ -79,6 +88,9 @@ public final class ServerCore implements AutoCloseable {
 
     public ServerCore(ApiKeys keys, MetricsRecorder metrics) {
         this.metrics = metrics;
+        this.keys = keys;
+        guard = new PromptGuard(GlobExclusions.defaults(() -> workspaceRoot), config.current().guard(),
+                apiKeysOf(config.current()));
         http = ModelHttp.create(json, keys, work);
         var probe = new EndpointProbe(http);
         health = new HealthMonitor(probe, modes, scheduler);
@@ -88,14 +100,22 @@ public final class ServerCore implements AutoCloseable {
                 ThreadLocalRandom.current());
         status = new StatusBoard(health, modes, router::instances, this::keptTiers);
         codeContext = new CodeContext(documents, () -> config.current().context());
+        var secretFiles = guard.exclusions();
+        guard.useExclusions(uri -> secretFiles.whyExcluded(uri).or(() -> codeContext.exclusions().excludedUri(uri)
+                ? Optional.of("the file is excluded by gptoss.exclude or .gitignore") : Optional.empty()));
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                codeContext::build, metrics, cacheStats, work);
+                codeContext::build, metrics, cacheStats, work, guard);
         config.onChange(this::use);
         documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
+        documents.onChange(uri -> {
+            if (documents.currentVersion(uri).isEmpty()) {
+                guard.forget(uri);
+            }
+        });
         work.execute(this::loadJsonClasses);
         diagnostics = new DocumentDiagnostics(scheduler, work, documents::find, patterns::current, DIAGNOSTICS_DELAY_MS);
         documents.onChange(diagnostics::documentChanged);
-        aiActions = new AiActionResolver(new ModelEditRequester(router),
+        aiActions = new AiActionResolver(new ModelEditRequester(router, guard),
                 new TreeSitterSyntaxCheck(codeContext.syntax()),
                 id -> patterns.current().pattern(id),
                 new SemanticAnswerCache(EmbedderLoader.besideServerJar(), cacheStats));
@@ -114,6 +134,7 @@ public final class ServerCore implements AutoCloseable {
      * leave with no healthy instance keeps its previous instances, and the user is told.
      */
     private void use(GptossConfig next) {
+        guard.use(next.guard(), apiKeysOf(next));
         codeContext.use(next.context());
         long generation = configGeneration.incrementAndGet();
         ModelInstances previous = router.instances();
@@ -178,9 +199,37 @@ public final class ServerCore implements AutoCloseable {
         return generations;
     }
 
-    /** Sets the workspace root and starts the background index of it (after {@code initialized}). */
-    public void startWorkspaceIndex(java.nio.file.Path root) {
-        codeContext.startWorkspaceIndex(root);
+    /**
+     * The workspace the editor opened, and whether the user trusts it (the client says so with
+     * {@code initializationOptions.gptoss.workspaceTrusted}; LSP has no standard flag).
+     */
+    public void useWorkspace(Path root, boolean trusted) {
+        workspaceRoot = root;
+        workspaceTrusted = trusted;
+    }
+
+    public Path workspaceRoot() {
+        return workspaceRoot;
+    }
+
+    /** False when the client marked the workspace untrusted: then no workspace indexing. */
+    public boolean workspaceTrusted() {
+        return workspaceTrusted;
+    }
+
+    public PromptGuard guard() {
+        return guard;
+    }
+
+    private List<String> apiKeysOf(GptossConfig next) {
+        return next.endpoints().stream().map(e -> keys.keyFor(e).orElse(null)).filter(Objects::nonNull).toList();
+    }
+
+    /** Starts the background index of the workspace (after {@code initialized}), unless it is untrusted. */
+    public void startWorkspaceIndex(Path root) {
+        if (workspaceTrusted) {
+            codeContext.startWorkspaceIndex(root);
+        }
     }
 
     public CodeContext codeContext() {

@@ -6,6 +6,8 @@ import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.backend.TextSink;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.Tier;
+import dev.gptoss.ls.guard.PromptGuard;
+import dev.gptoss.ls.guard.UnredactableTextException;
 import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.RequestKind;
@@ -28,9 +30,11 @@ public class ModelEditRequester {
     private static final double TEMPERATURE = 0.2;
 
     private final ModelRouter router;
+    private final PromptGuard guard;
 
-    public ModelEditRequester(ModelRouter router) {
+    public ModelEditRequester(ModelRouter router, PromptGuard guard) {
         this.router = router;
+        this.guard = guard;
     }
 
     /** The model that will answer, for progress messages; empty when no strong model is configured. */
@@ -42,8 +46,8 @@ public class ModelEditRequester {
                                                  TextSink sink) {
         int chars = messages.stream().mapToInt(m -> m.content().length()).sum();
         var route = RouteRequest.within(DEADLINE, RequestKind.CODE_ACTION, true, chars, languageId, documentUri);
-        CompletableFuture<RoutedGeneration> routed = router.generate(route, instance -> new GenerationRequest(
-                instance.model(), PromptMode.CHAT, null, messages, MAX_TOKENS, TEMPERATURE, List.of()), sink);
+        CompletableFuture<RoutedGeneration> routed = router.generate(route, instance -> redacted(new GenerationRequest(
+                instance.model(), PromptMode.CHAT, null, messages, MAX_TOKENS, TEMPERATURE, List.of())), sink);
         CompletableFuture<Generation> generation = routed.thenApply(RoutedGeneration::generation);
         generation.whenComplete((g, e) -> {
             if (generation.isCancelled()) {
@@ -51,6 +55,15 @@ public class ModelEditRequester {
             }
         });
         return generation;
+    }
+
+    /** Code-action inputs leave with their secrets redacted, like completion prompts. */
+    private GenerationRequest redacted(GenerationRequest request) {
+        try {
+            return guard.redact(request).request();
+        } catch (UnredactableTextException e) {
+            throw new IllegalStateException("The code could not be checked for secrets, so it is not sent", e);
+        }
     }
 
     private Optional<ModelInstance> strong() {

@@ -8,6 +8,9 @@ import dev.gptoss.ls.context.CursorContext;
 import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
+import dev.gptoss.ls.guard.GuardedRequest;
+import dev.gptoss.ls.guard.PromptGuard;
+import dev.gptoss.ls.guard.UnredactableTextException;
 import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.PromptModes;
@@ -48,10 +51,11 @@ public final class InlineCompletions {
     private final CacheStats stats;
     private final SuggestionShaper shaper = new SuggestionShaper();
     private final LiveSuggestions live;
+    private final PromptGuard guard;
 
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
                              BiFunction<DocumentSnapshot, Integer, PromptContext> contexts, MetricsRecorder metrics,
-                             CacheStats stats, Executor executor) {
+                             CacheStats stats, Executor executor, PromptGuard guard) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
@@ -60,6 +64,7 @@ public final class InlineCompletions {
         this.stats = stats;
         this.executor = executor;
         this.live = new LiveSuggestions(stats);
+        this.guard = guard;
     }
 
     /**
@@ -113,6 +118,7 @@ public final class InlineCompletions {
         final long start = System.nanoTime();
         volatile String streamed = "";
         volatile CompletableFuture<RoutedGeneration> generation;
+        volatile GuardedRequest guarded;
 
         Attempt(CompletionQuery query, CompletionSettings settings) {
             this.query = query;
@@ -135,11 +141,16 @@ public final class InlineCompletions {
                 return;
             }
             try {
+                // Excluded, too large, long-lined or binary documents never reach a model.
+                if (guard.refusal(query.document()).isPresent()) {
+                    result.complete(Optional.empty());
+                    return;
+                }
                 PromptContext prompt = contexts.apply(query.document(), query.offset());
                 CursorContext context = prompt.cursor();
                 SuggestionShape shape = SuggestionShape.at(context);
                 generation = router.generate(route(context, shape),
-                        instance -> request(instance, prompt, shape, settings),
+                        instance -> redacted(request(instance, prompt, shape, settings)),
                         delta -> {
                             streamed = streamed + delta;
                             return !shape.complete(streamed, context);
@@ -174,8 +185,21 @@ public final class InlineCompletions {
                 result.complete(Optional.empty());
                 return;
             }
+            GuardedRequest sent = guarded;
             result.complete(shaper.shape(done.generation().text(), context, shape)
+                    .filter(text -> sent == null || guard.allows(text, sent))
                     .map(text -> new Suggestion(text, done.instance().toString())));
+        }
+
+        /** The whole prompt, every context source in it, leaves only with its secrets redacted. */
+        private GenerationRequest redacted(GenerationRequest request) {
+            try {
+                GuardedRequest next = guard.redact(request, CompletionInstructions.CURSOR);
+                guarded = next;
+                return next.request();
+            } catch (UnredactableTextException e) {
+                throw new IllegalStateException("A prompt could not be checked for secrets, so it is not sent", e);
+            }
         }
     }
 

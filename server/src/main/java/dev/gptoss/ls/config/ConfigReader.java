@@ -60,7 +60,8 @@ public final class ConfigReader {
                 readCompletion(gptoss.path("completion")),
                 readHealth(gptoss.path("health")),
                 readRouting(gptoss.path("routing")),
-                readContext(gptoss.path("context"), gptoss.path("exclude")));
+                readContext(gptoss.path("context"), gptoss.path("exclude")),
+                readGuard(gptoss.path("guard")));
     }
 
     private List<EndpointConfig> readEndpoints(JsonNode node) throws InvalidConfigException {
@@ -211,6 +212,61 @@ public final class ConfigReader {
             globs = list;
         }
         return new ContextSettings(budget, globs);
+    }
+
+    private GuardSettings readGuard(JsonNode node) throws InvalidConfigException {
+        String at = ROOT + ".guard";
+        GuardSettings d = GuardSettings.DEFAULT;
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        requireObject(node, at);
+        return new GuardSettings(
+                readBoolean(node, "redact", at, d.redact()),
+                readCustomPatterns(node.get("customPatterns"), at + ".customPatterns"),
+                readInt(node, "maxDocumentBytes", at, d.maxDocumentBytes(), 1024, 256 * 1024 * 1024),
+                readInt(node, "maxLineLength", at, d.maxLineLength(), 80, 10_000_000),
+                readBoolean(node, "trace", at, d.trace()));
+    }
+
+    private static List<GuardSettings.CustomPattern> readCustomPatterns(JsonNode node, String field)
+            throws InvalidConfigException {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidConfigException(field, "must be a list of {\"name\", \"regex\"}");
+        }
+        var patterns = new ArrayList<GuardSettings.CustomPattern>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = field + "[" + i + "]";
+            requireObject(node.get(i), at);
+            String name = requireText(node.get(i), "name", at);
+            if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
+                throw new InvalidConfigException(at + ".name", "must be 1 to 40 letters, digits, '-', '_' or '.'");
+            }
+            String regex = requireText(node.get(i), "regex", at);
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new InvalidConfigException(at + ".regex", "is not a valid regular expression: "
+                        + e.getDescription());
+            }
+            patterns.add(new GuardSettings.CustomPattern(name, regex));
+        }
+        return patterns;
+    }
+
+    private static boolean readBoolean(JsonNode node, String key, String at, boolean fallback)
+            throws InvalidConfigException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidConfigException(at + "." + key, "must be true or false, got " + v);
+        }
+        return v.asBoolean();
     }
 
     private static URI readUrl(JsonNode e, String at) throws InvalidConfigException {

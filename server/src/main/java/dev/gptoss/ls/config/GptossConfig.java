@@ -12,7 +12,8 @@ public record GptossConfig(
         CompletionSettings completion,
         HealthSettings health,
         RoutingSettings routing,
-        ContextSettings context) {
+        ContextSettings context,
+        GuardSettings guard) {
 
     public static final String DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
@@ -31,7 +32,8 @@ public record GptossConfig(
                 CompletionSettings.DEFAULT,
                 HealthSettings.DEFAULT,
                 RoutingSettings.DEFAULT,
-                ContextSettings.DEFAULT);
+                ContextSettings.DEFAULT,
+                GuardSettings.DEFAULT);
     }
 
     public Optional<EndpointConfig> endpoint(String name) {

@@ -58,10 +58,11 @@ final class CodeActionHandler {
     }
 
     CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        DocumentSnapshot document = snapshot(params.getTextDocument().getUri());
+        DocumentSnapshot document = snapshot(Positions.uri(Positions.required(params, "params").getTextDocument()));
         var request = new ActionRequest(document, LspActions.span(params.getRange()),
                 params.getContext() == null || params.getContext().getDiagnostics() == null ? List.of()
-                        : params.getContext().getDiagnostics().stream().map(LspActions::contextDiagnostic).toList(),
+                        : params.getContext().getDiagnostics().stream().filter(d -> d != null && d.getRange() != null)
+                                .map(LspActions::contextDiagnostic).toList(),
                 params.getContext() == null || params.getContext().getOnly() == null ? List.of()
                         : params.getContext().getOnly());
         return CompletableFutures.computeAsync(executor, cancel -> actions.list(request, cancel::checkCanceled).stream()
@@ -69,6 +70,7 @@ final class CodeActionHandler {
     }
 
     CompletableFuture<CodeAction> resolve(CodeAction action) {
+        Positions.required(action, "params");
         Optional<AiTask> parsed = LspActions.task(action.getData());
         if (parsed.isEmpty() || action.getEdit() != null) {
             return CompletableFuture.completedFuture(action);

@@ -58,7 +58,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.core = core;
         this.exit = exit;
         this.settings = new SettingsUpdates(core.config(), core.json());
-        this.status = new StatusPublisher(core.status(), core.json(), core.work());
+        this.status = new StatusPublisher(core.status(), core.json(), core.work(), core.guard()::note);
         var pending = new PendingRequests();
         core.documents().onChange(pending::cancelAll);
         this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
@@ -69,11 +69,15 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         commands.add("gptoss.status", arguments -> status.current())
                 .add(AcceptedSuggestionCommand.NAME, accepted::run)
                 .add(ShowContextCommand.NAME, new ShowContextCommand(core.codeContext().assembler())::run);
-        this.workspace = new GptossWorkspaceService(settings, () -> settings.fromWorkspace(workspaceRoot), commands,
-                core.codeContext().index());
+        this.workspace = new GptossWorkspaceService(settings, () -> {
+            if (core.workspaceTrusted()) {
+                settings.fromWorkspace(workspaceRoot);
+            }
+        }, commands, core.codeContext().index());
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
         core.router().onInstanceChange(status::publishSoon);
+        core.guard().onNoteChange(status::publishSoon);
         core.onTierKept(status::tierKept);
     }
 
@@ -91,9 +95,17 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        Positions.required(params, "params");
         ParentProcessWatcher.exitWhenGone(params.getProcessId(), () -> exit.accept(1));
         workspaceRoot = rootOf(params);
-        settings.fromWorkspace(workspaceRoot);
+        boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
+        core.useWorkspace(workspaceRoot, trusted);
+        if (trusted) {
+            settings.fromWorkspace(workspaceRoot);
+        } else {
+            LOG.info("The workspace is not trusted: its " + SettingsUpdates.WORKSPACE_FILE
+                    + " is ignored and it is not indexed");
+        }
         settings.fromClient(params.getInitializationOptions());
         var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
         progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));

@@ -55,6 +55,9 @@ final class GptossWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (params == null || params.getCommand() == null) {
+            return CompletableFuture.failedFuture(ServerCommands.invalidParams("command is required"));
+        }
         return commands.run(params.getCommand(), params.getArguments());
     }
 }

@@ -47,15 +47,17 @@ final class InlineCompletionHandler {
     }
 
     CompletableFuture<Either<List<InlineCompletionItem>, InlineCompletionList>> inline(InlineCompletionParams params) {
+        Positions.required(params, "params");
+        String uri = Positions.uri(params.getTextDocument());
         boolean automatic = params.getContext() == null
                 || params.getContext().getTriggerKind() != InlineCompletionTriggerKind.Invoked;
         Position position = params.getPosition();
-        return AsyncRequests.map(suggest(params.getTextDocument().getUri(), position, automatic), found -> {
+        return AsyncRequests.map(suggest(uri, position, automatic), found -> {
             List<InlineCompletionItem> items = found.map(s -> {
                 var item = new InlineCompletionItem();
                 item.setInsertText(s.text());
                 item.setRange(Positions.emptyRange(position));
-                item.setCommand(AcceptedSuggestionCommand.forSuggestion(params.getTextDocument().getUri(), position,
+                item.setCommand(AcceptedSuggestionCommand.forSuggestion(uri, position,
                         s.text()));
                 return List.of(item);
             }).orElse(List.of());
@@ -64,7 +66,7 @@ final class InlineCompletionHandler {
     }
 
     CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        String uri = params.getTextDocument().getUri();
+        String uri = Positions.uri(Positions.required(params, "params").getTextDocument());
         Position position = params.getPosition();
         DocumentSnapshot document = snapshot(uri);
         int offset = Positions.offset(document, position);

@@ -32,6 +32,7 @@ final class LspActions {
     }
 
     static Span span(Range range) {
+        Positions.required(range, "range");
         return new Span(Positions.of(range.getStart()), Positions.of(range.getEnd()));
     }
 

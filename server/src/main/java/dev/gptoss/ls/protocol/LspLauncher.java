@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /** Connects a {@link GptossLanguageServer} to a client over streams (stdio) or a loopback socket. */
 public final class LspLauncher {
@@ -23,7 +22,7 @@ public final class LspLauncher {
     /** Serves one client on these streams; the future ends when the input closes. */
     public static Future<Void> serve(ServerCore core, InputStream in, OutputStream out, IntConsumer exit) {
         var server = new GptossLanguageServer(core, exit);
-        Launcher<GptossClient> launcher = new LSPLauncher.Builder<GptossClient>()
+        Launcher<GptossClient> launcher = new TolerantLauncherBuilder<GptossClient>()
                 .setLocalService(server)
                 .setRemoteInterface(GptossClient.class)
                 .setInput(in)

@@ -37,6 +37,18 @@ final class Positions {
         return new Range(at, at);
     }
 
+    /** A parameter the editor must send; missing, the request is InvalidParams rather than an internal error. */
+    static <T> T required(T value, String name) {
+        if (value == null) {
+            throw invalidParams(name + " is required");
+        }
+        return value;
+    }
+
+    static String uri(org.eclipse.lsp4j.TextDocumentIdentifier document) {
+        return required(required(document, "textDocument").getUri(), "textDocument.uri");
+    }
+
     static ResponseErrorException invalidParams(String message) {
         return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 
@@ -18,16 +19,18 @@ import org.eclipse.lsp4j.MessageType;
 final class StatusPublisher {
     private final StatusBoard board;
     private final ObjectMapper json;
+    private final Supplier<String> guardNote;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
     private final Executor executor;
     private volatile GptossClient client;
     private volatile boolean toldOffline;
 
-    StatusPublisher(StatusBoard board, ObjectMapper json, Executor executor) {
+    StatusPublisher(StatusBoard board, ObjectMapper json, Executor executor, Supplier<String> guardNote) {
         this.board = board;
         this.json = json;
         this.executor = executor;
+        this.guardNote = guardNote;
     }
 
     /** Publishes soon, off the caller's thread; calls made before it runs are one publication. */
@@ -54,7 +57,8 @@ final class StatusPublisher {
             return;
         }
         ServiceStatus status = board.current();
-        List<Object> signature = status.signature();
+        var signature = new java.util.ArrayList<Object>(status.signature());
+        signature.add(String.valueOf(guardNote.get()));
         if (signature.equals(lastSent.getAndSet(signature))) {
             return;
         }
@@ -79,6 +83,9 @@ final class StatusPublisher {
     }
 
     private JsonElement toGson(ServiceStatus status) {
-        return JsonShapes.toGson(json, status);
+        JsonElement tree = JsonShapes.toGson(json, status);
+        // Why the last document asked about got no completion (excluded, too large, binary), if so.
+        tree.getAsJsonObject().addProperty("guard", guardNote.get());
+        return tree;
     }
 }

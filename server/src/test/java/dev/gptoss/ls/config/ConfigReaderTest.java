@@ -89,4 +89,27 @@ class ConfigReaderTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void guardSettingsHaveSafeDefaultsAndAreValidated() throws Exception {
+        GuardSettings defaults = reader.read(null).guard();
+        assertEquals(true, defaults.redact());
+        assertEquals(false, defaults.trace());
+        assertEquals(2 * 1024 * 1024, defaults.maxDocumentBytes());
+        assertEquals(4000, defaults.maxLineLength());
+
+        GuardSettings custom = reader.read(parse("""
+                {"guard": {"redact": false, "maxLineLength": 20000, "trace": true,
+                           "customPatterns": [{"name": "employee-id", "regex": "EMP-\\\\d{6}"}]}}""")).guard();
+        assertEquals(false, custom.redact());
+        assertEquals(20000, custom.maxLineLength());
+        assertEquals("EMP-\\d{6}", custom.customPatterns().get(0).regex());
+
+        assertField("gptoss.guard.redact", "{\"guard\": {\"redact\": \"yes\"}}");
+        assertField("gptoss.guard.customPatterns[0].regex",
+                "{\"guard\": {\"customPatterns\": [{\"name\": \"x\", \"regex\": \"(unclosed\"}]}}");
+        assertField("gptoss.guard.customPatterns[0].name",
+                "{\"guard\": {\"customPatterns\": [{\"name\": \"a b\", \"regex\": \"x\"}]}}");
+        assertField("gptoss.guard.maxDocumentBytes", "{\"guard\": {\"maxDocumentBytes\": 0}}");
+    }
 }
