@@ -106,15 +106,15 @@ public final class ServerCore implements AutoCloseable {
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
                 codeContext::build, metrics, cacheStats, work, guard);
         config.onChange(this::use);
-        documents.onChange(uri -> completions.documentChanged(uri, documents.find(uri)));
-        documents.onChange(uri -> {
-            if (documents.currentVersion(uri).isEmpty()) {
-                guard.forget(uri);
+        documents.onEvent(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
+        documents.onEvent(event -> {
+            if (event.closed()) {
+                guard.forget(event.uri());
             }
         });
         work.execute(this::loadJsonClasses);
         diagnostics = new DocumentDiagnostics(scheduler, work, documents::find, patterns::current, DIAGNOSTICS_DELAY_MS);
-        documents.onChange(diagnostics::documentChanged);
+        documents.onEvent(event -> diagnostics.documentChanged(event.uri()));
         aiActions = new AiActionResolver(new ModelEditRequester(router, guard),
                 new TreeSitterSyntaxCheck(codeContext.syntax()),
                 id -> patterns.current().pattern(id),
@@ -195,9 +195,6 @@ public final class ServerCore implements AutoCloseable {
         return cacheStats;
     }
 
-    public GenerationCache generations() {
-        return generations;
-    }
 
     /**
      * The workspace the editor opened, and whether the user trusts it (the client says so with
@@ -208,9 +205,6 @@ public final class ServerCore implements AutoCloseable {
         workspaceTrusted = trusted;
     }
 
-    public Path workspaceRoot() {
-        return workspaceRoot;
-    }
 
     /** False when the client marked the workspace untrusted: then no workspace indexing. */
     public boolean workspaceTrusted() {

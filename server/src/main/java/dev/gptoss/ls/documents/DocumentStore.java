@@ -21,13 +21,7 @@ public final class DocumentStore {
     }
 
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<DocumentEvent>> eventListeners = new CopyOnWriteArrayList<>();
-
-    /** Called with the URI after each change or close, e.g. to cancel work on the old text. */
-    public void onChange(Consumer<String> listener) {
-        changeListeners.add(listener);
-    }
 
     /**
      * Called after each open, change and close with what happened, in protocol order, on the thread
@@ -40,7 +34,6 @@ public final class DocumentStore {
     public void open(String uri, String languageId, int version, String text) {
         var document = new TextDocument(uri, languageId, version, text == null ? "" : text);
         documents.put(uri, document);
-        notifyChanged(uri);
         notifyEvent(new DocumentEvent(uri, document.snapshot(), List.of()));
     }
 
@@ -63,17 +56,13 @@ public final class DocumentStore {
                         : document.applyEdit(change.start(), change.end(), change.text()));
             }
             document.setVersion(version);
-            after = eventListeners.isEmpty() ? null : document.snapshot();
+            after = document.snapshot();
         }
-        notifyChanged(uri);
-        if (after != null) {
-            notifyEvent(new DocumentEvent(uri, after, List.copyOf(applied)));
-        }
+        notifyEvent(new DocumentEvent(uri, after, List.copyOf(applied)));
     }
 
     public void close(String uri) {
         documents.remove(uri);
-        notifyChanged(uri);
         notifyEvent(new DocumentEvent(uri, null, List.of()));
     }
 
@@ -110,12 +99,6 @@ public final class DocumentStore {
     private void notifyEvent(DocumentEvent event) {
         for (Consumer<DocumentEvent> listener : eventListeners) {
             listener.accept(event);
-        }
-    }
-
-    private void notifyChanged(String uri) {
-        for (Consumer<String> listener : changeListeners) {
-            listener.accept(uri);
         }
     }
 }

@@ -60,7 +60,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.settings = new SettingsUpdates(core.config(), core.json());
         this.status = new StatusPublisher(core.status(), core.json(), core.work(), core.guard()::note);
         var pending = new PendingRequests();
-        core.documents().onChange(pending::cancelAll);
+        core.documents().onEvent(event -> pending.cancelAll(event.uri()));
         this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
                 core.work(), progress, explanations);
         this.documents = new GptossTextDocumentService(core.documents(),

@@ -29,10 +29,6 @@ public final class ModelInstances {
         this.all = List.copyOf(list);
     }
 
-    public static ModelInstances from(GptossConfig config, ModelHttp http) {
-        return from(config, http, null, UnaryOperator.identity());
-    }
-
     /**
      * Builds the instances of {@code config}, reusing those of {@code previous} that serve the same model
      * on the same endpoint with the same settings, so their breakers and latency history survive.
