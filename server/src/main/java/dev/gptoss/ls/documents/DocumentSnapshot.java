@@ -40,12 +40,8 @@ public record DocumentSnapshot(String uri, String languageId, int version, Strin
 
     /** Offset just after the line's last character, before its line end. */
     public int lineContentEnd(int line) {
-        int start = lineStarts[line];
-        int end = line + 1 < lineCount() ? lineStarts[line + 1] : text.length();
-        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return end;
+        int next = line + 1 < lineCount() ? lineStarts[line + 1] : text.length();
+        return LineIndex.withoutLineEnd(text, lineStarts[line], next);
     }
 
     public String lineText(int line) {

@@ -47,6 +47,15 @@ final class LineIndex {
         }
     }
 
+    /** The end of a line's text, before its line end, given where the line and the next one start. */
+    static int withoutLineEnd(CharSequence text, int lineStart, int nextLineStart) {
+        int end = nextLineStart;
+        while (end > lineStart && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
     private void scan(CharSequence text, int first, int last) {
         for (int p = first; p <= last; p++) {
             if (startsLine(text, p)) {

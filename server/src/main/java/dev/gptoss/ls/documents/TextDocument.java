@@ -80,10 +80,7 @@ public final class TextDocument {
     }
 
     private int contentEnd(int line) {
-        int end = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-        while (end > lines.lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return end;
+        int next = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
+        return LineIndex.withoutLineEnd(text, lines.lineStart(line), next);
     }
 }

@@ -52,7 +52,9 @@ final class InlineCompletionHandler {
         boolean automatic = params.getContext() == null
                 || params.getContext().getTriggerKind() != InlineCompletionTriggerKind.Invoked;
         Position position = params.getPosition();
-        return AsyncRequests.map(suggest(uri, position, automatic), found -> {
+        DocumentSnapshot document = snapshot(uri);
+        int offset = Positions.offset(document, position);
+        return AsyncRequests.map(suggest(new CompletionQuery(document, offset, automatic)), found -> {
             List<InlineCompletionItem> items = found.map(s -> {
                 var item = new InlineCompletionItem();
                 item.setInsertText(s.text());
@@ -71,17 +73,15 @@ final class InlineCompletionHandler {
         DocumentSnapshot document = snapshot(uri);
         int offset = Positions.offset(document, position);
         String word = wordBefore(document.text(), offset);
-        return AsyncRequests.map(suggest(uri, position, false), found -> {
+        return AsyncRequests.map(suggest(new CompletionQuery(document, offset, false)), found -> {
             List<CompletionItem> items = found.map(s -> List.of(item(s, word, position))).orElse(List.of());
             return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(true, items));
         });
     }
 
-    private CompletableFuture<Optional<Suggestion>> suggest(String uri, Position position, boolean automatic) {
-        DocumentSnapshot document = snapshot(uri);
-        int offset = Positions.offset(document, position);
-        var query = new CompletionQuery(document, offset, automatic);
-        CompletableFuture<Optional<Suggestion>> work = pending.track(uri, completions.complete(query));
+    private CompletableFuture<Optional<Suggestion>> suggest(CompletionQuery query) {
+        DocumentSnapshot document = query.document();
+        CompletableFuture<Optional<Suggestion>> work = pending.track(document.uri(), completions.complete(query));
         return AsyncRequests.mapOrElse(work,
                 found -> stillCurrent(document) ? found : Optional.<Suggestion>empty(),
                 error -> {
