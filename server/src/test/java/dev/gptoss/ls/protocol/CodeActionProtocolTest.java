@@ -51,12 +51,7 @@ class CodeActionProtocolTest {
 
     @AfterEach
     void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        LspSession.closeAll(session, backend);
     }
 
     @Test

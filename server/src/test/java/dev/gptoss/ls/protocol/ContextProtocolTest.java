@@ -31,12 +31,7 @@ class ContextProtocolTest {
 
     @AfterEach
     void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        LspSession.closeAll(session, backend);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,12 +38,7 @@ class GuardProtocolTest {
 
     @AfterEach
     void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        LspSession.closeAll(session, backend);
     }
 
     @Test

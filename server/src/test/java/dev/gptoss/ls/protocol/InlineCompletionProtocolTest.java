@@ -35,12 +35,7 @@ class InlineCompletionProtocolTest {
 
     @AfterEach
     void stop() {
-        if (session != null) {
-            session.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        LspSession.closeAll(session, backend);
     }
 
     @Test

@@ -127,6 +127,19 @@ public final class LspSession implements AutoCloseable {
         return core;
     }
 
+    /** Closes what a test started, in order, skipping what it never got to start. */
+    public static void closeAll(AutoCloseable... started) {
+        for (AutoCloseable resource : started) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot close " + resource, e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         core.close();
