@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * exactly what it suggests, every request is answered from it: the rest of the suggestion, at once
  * or as soon as the stream ends. Editors cancel each request as the next key arrives, so the model
  * call is not tied to any one request: it ends when the user types something else, when a newer
- * suggestion replaces it, or shortly after its last reader left.
+ * suggestion replaces it, or when its last reader leaves (shortly after, if the user typed along).
  */
 final class LiveSuggestion {
     private static final long ABANDONED_GRACE_MS = 300;
@@ -22,6 +22,8 @@ final class LiveSuggestion {
     private final Supplier<String> streamedSoFar;
     private final boolean prefetched;
     private int readers;
+    /** The user typed along the suggestion since its last reader came: the next request will attach. */
+    private boolean typedAlong;
 
     LiveSuggestion(DocumentSnapshot document, int offset, CompletableFuture<Optional<Suggestion>> result,
                    Supplier<String> streamedSoFar, boolean prefetched) {
@@ -85,6 +87,7 @@ final class LiveSuggestion {
     CompletableFuture<Optional<Suggestion>> read(String typed, Supplier<CompletableFuture<Optional<Suggestion>>> fresh) {
         synchronized (this) {
             readers++;
+            typedAlong = false;
         }
         CompletableFuture<Optional<Suggestion>> view = result.thenCompose(found -> {
             Optional<Suggestion> rest = remainder(found, typed);
@@ -102,12 +105,25 @@ final class LiveSuggestion {
         result.cancel(true);
     }
 
+    /** An edit typed along this suggestion: keep the call for the request that will follow it. */
+    synchronized void typedAlong() {
+        typedAlong = true;
+    }
+
+    /**
+     * A reader gave up. With none left the call is ended at once, unless the user is typing along,
+     * when the editor cancels the request of the previous key before it asks again.
+     */
     private void leave() {
         boolean last;
+        boolean waitForNext;
         synchronized (this) {
             last = --readers == 0;
+            waitForNext = typedAlong;
         }
-        if (last && !result.isDone()) {
+        if (last && !waitForNext) {
+            cancel();
+        } else if (last && !result.isDone()) {
             CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS).execute(() -> {
                 synchronized (this) {
                     if (readers > 0) {

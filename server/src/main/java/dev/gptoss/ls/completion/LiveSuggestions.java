@@ -61,7 +61,9 @@ final class LiveSuggestions {
             return;
         }
         boolean continues = now.flatMap(live::insertedAtCursor).map(live::mayContinueWith).orElse(false);
-        if (!continues) {
+        if (continues) {
+            live.typedAlong();
+        } else {
             drop(uri, live);
         }
     }
