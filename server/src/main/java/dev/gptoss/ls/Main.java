@@ -6,6 +6,7 @@ import dev.gptoss.ls.cli.CompleteCommand;
 import dev.gptoss.ls.cli.StatusCommand;
 import dev.gptoss.ls.protocol.GptossLanguageServer;
 import dev.gptoss.ls.protocol.LspLauncher;
+import dev.gptoss.ls.protocol.ProtocolWarmUp;
 import dev.gptoss.ls.telemetry.LogSetup;
 import java.io.PrintStream;
 
@@ -36,6 +37,7 @@ public final class Main {
     }
 
     private static void serveLsp(CommandLine line, PrintStream stdout) throws Exception {
+        ProtocolWarmUp.startInBackground();
         var core = new ServerCore(ApiKeys.fromSystemEnvironment());
         if (line.port() != null) {
             LspLauncher.serveOnPort(core, line.port(), System::exit);

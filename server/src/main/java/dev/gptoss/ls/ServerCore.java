@@ -16,6 +16,7 @@ import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.ls.cache.EmbedderLoader;
 import dev.gptoss.ls.cache.SemanticAnswerCache;
 import dev.gptoss.ls.cache.GenerationCache;
+import dev.gptoss.ls.cache.Lazy;
 import dev.gptoss.ls.cache.SharedGenerationClient;
 import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ConfigReader;
@@ -52,11 +53,15 @@ import java.util.function.Consumer;
 public final class ServerCore implements AutoCloseable {
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
-    private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
+    /**
+     * Jackson's first use loads some 600 classes, a good part of a start-up: the editor's settings
+     * are its first use, read after {@code initialize} is answered.
+     */
+    private final Lazy<ObjectMapper> json = Lazy.of(ServerCore::loadedJson);
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("gptoss-timer"));
-    private final ConfigState config = new ConfigState(new ConfigReader(json));
+    private final ConfigState config = new ConfigState(new ConfigReader(this::json));
     private final DocumentStore documents = new DocumentStore();
     private final PromptModes modes = new PromptModes();
     private final CacheStats cacheStats = new CacheStats();
@@ -72,7 +77,7 @@ public final class ServerCore implements AutoCloseable {
     private final AtomicLong configGeneration = new AtomicLong();
     private final List<Consumer<String>> configListeners = new CopyOnWriteArrayList<>();
     private volatile List<String> keptTiers = List.of();
-    private final LukhasPatterns patterns = new LukhasPatterns(json, new RegexMatchers());
+    private final LukhasPatterns patterns = new LukhasPatterns(this::json, new RegexMatchers());
     private final CodeActions codeActions = CodeActions.standard(patterns::current);
     private final DocumentDiagnostics diagnostics;
     private final AiActionResolver aiActions;
@@ -91,7 +96,7 @@ public final class ServerCore implements AutoCloseable {
         this.keys = keys;
         guard = new PromptGuard(GlobExclusions.defaults(() -> workspaceRoot), config.current().guard(),
                 apiKeysOf(config.current()));
-        http = ModelHttp.create(json, keys, work);
+        http = ModelHttp.create(this::json, keys, work);
         var probe = new EndpointProbe(http);
         health = new HealthMonitor(probe, modes, scheduler);
         configCheck = new ConfigurationCheck(probe, health);
@@ -112,7 +117,6 @@ public final class ServerCore implements AutoCloseable {
                 guard.forget(event.uri());
             }
         });
-        work.execute(this::loadJsonClasses);
         diagnostics = new DocumentDiagnostics(scheduler, work, documents::find, patterns::current, DIAGNOSTICS_DELAY_MS);
         documents.onEvent(event -> diagnostics.documentChanged(event.uri()));
         aiActions = new AiActionResolver(new ModelEditRequester(router, guard),
@@ -165,13 +169,15 @@ public final class ServerCore implements AutoCloseable {
         return keptTiers;
     }
 
-    /** Jackson's first use loads many classes; doing it now keeps it out of the editor's first request. */
-    private void loadJsonClasses() {
+    /** A mapper that has read a configuration once, so the classes that takes are loaded. */
+    private static ObjectMapper loadedJson() {
+        var json = new ObjectMapper();
         try {
             new ConfigReader(json).read(json.readTree("{\"completion\": {\"maxTokens\": 64}}"));
         } catch (Exception e) {
             throw new IllegalStateException("The built-in configuration does not read", e);
         }
+        return json;
     }
 
     private ModelInstances instancesFor(GptossConfig next, ModelInstances previous) {
@@ -230,8 +236,9 @@ public final class ServerCore implements AutoCloseable {
         return codeContext;
     }
 
+    /** The shared mapper; the first callers may wait for it to finish loading. */
     public ObjectMapper json() {
-        return json;
+        return json.get();
     }
 
     public ExecutorService work() {

@@ -1,6 +1,7 @@
 package dev.gptoss.ls.actions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gptoss.ls.cache.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -21,22 +23,28 @@ public final class LukhasPatterns {
     public static final String WORKSPACE_FILE = ".lukhas/patterns.json";
     private static final Logger LOG = Logger.getLogger(LukhasPatterns.class.getName());
 
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     private final MatcherFactory matchers;
     private final String builtIn;
     private final Optional<String> docsHref;
-    private volatile PatternCatalog current;
+    private volatile Supplier<PatternCatalog> current;
 
-    public LukhasPatterns(ObjectMapper json, MatcherFactory matchers) {
+    /**
+     * Reading the catalog is a first use of Jackson's data binding, a few hundred milliseconds of
+     * class loading: the built-in catalog is read when first needed, not at start-up.
+     */
+    public LukhasPatterns(Supplier<ObjectMapper> json, MatcherFactory matchers) {
         this.json = json;
         this.matchers = matchers;
         this.builtIn = builtInText();
         this.docsHref = findDocs();
-        this.current = PatternCatalog.load(json, matchers, builtIn, Optional.empty(), docsHref).catalog();
+        this.current = Lazy.of(
+                () -> PatternCatalog.load(json.get(), matchers, builtIn, Optional.empty(), docsHref).catalog());
     }
 
+    /** The catalog in force; the first caller may wait for the built-in one to load. */
     public PatternCatalog current() {
-        return current;
+        return current.get();
     }
 
     /** Loads the built-in catalog and the workspace's, if {@code root} has one; returns what was skipped. */
@@ -50,8 +58,9 @@ public final class LukhasPatterns {
                 return List.of(new CatalogProblem(file.get().toString(), null, e.toString()));
             }
         }
-        var loaded = PatternCatalog.load(json, matchers, builtIn, workspace, docsHref);
-        current = loaded.catalog();
+        var loaded = PatternCatalog.load(json.get(), matchers, builtIn, workspace, docsHref);
+        PatternCatalog catalog = loaded.catalog();
+        current = () -> catalog;
         loaded.problems().forEach(p -> LOG.warning(p.message()));
         return loaded.problems();
     }

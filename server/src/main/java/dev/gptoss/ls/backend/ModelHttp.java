@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The HTTP client, JSON mapper and keys that every model client shares. Building an
@@ -18,19 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * background once {@link #prepare()} is called after the editor and the server said hello.
  */
 public final class ModelHttp {
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     private final ApiKeys keys;
     private final Executor executor;
     private final CompletableFuture<HttpClient> http = new CompletableFuture<>();
     private final AtomicBoolean building = new AtomicBoolean();
 
-    private ModelHttp(ObjectMapper json, ApiKeys keys, Executor executor) {
+    private ModelHttp(Supplier<ObjectMapper> json, ApiKeys keys, Executor executor) {
         this.json = json;
         this.keys = keys;
         this.executor = executor;
     }
 
-    public static ModelHttp create(ObjectMapper json, ApiKeys keys, Executor executor) {
+    /** @param json made on first use (a request or a probe), not at start-up */
+    public static ModelHttp create(Supplier<ObjectMapper> json, ApiKeys keys, Executor executor) {
         return new ModelHttp(json, keys, executor);
     }
 
@@ -61,11 +63,11 @@ public final class ModelHttp {
     }
 
     public ObjectMapper json() {
-        return json;
+        return json.get();
     }
 
     public ObjectNode object() {
-        return json.createObjectNode();
+        return json().createObjectNode();
     }
 
     HttpRequest.Builder post(EndpointConfig endpoint, String path, ObjectNode body) {
@@ -73,7 +75,7 @@ public final class ModelHttp {
             return authorized(endpoint, path)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/x-ndjson, text/event-stream, application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json().writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a request body", e);
         }

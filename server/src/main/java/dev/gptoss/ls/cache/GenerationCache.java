@@ -14,15 +14,15 @@ import java.util.Optional;
  * an empty text or a cancelled call.
  */
 public final class GenerationCache {
-    private final Cache<GenerationRequest, Generation> cache;
+    private final Lazy<Cache<GenerationRequest, Generation>> cache;
 
     public GenerationCache(long maxBytes, Duration expiry) {
-        cache = Caffeine.newBuilder()
+        cache = Lazy.of(() -> Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((GenerationRequest request, Generation generation) -> weight(request, generation))
                 .expireAfterWrite(expiry)
                 .recordStats()
-                .build();
+                .<GenerationRequest, Generation>build());
     }
 
     public static GenerationCache standard() {
@@ -30,21 +30,21 @@ public final class GenerationCache {
     }
 
     public Optional<Generation> get(GenerationRequest request) {
-        return Optional.ofNullable(cache.getIfPresent(request));
+        return Optional.ofNullable(cache.get().getIfPresent(request));
     }
 
     public void put(GenerationRequest request, Generation generation) {
         if (!generation.text().isBlank()) {
-            cache.put(request, generation);
+            cache.get().put(request, generation);
         }
     }
 
     public long bytesHeld() {
-        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return cache.get().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     public long evictions() {
-        return cache.stats().evictionCount();
+        return cache.get().stats().evictionCount();
     }
 
     private static int weight(GenerationRequest request, Generation generation) {

@@ -32,10 +32,10 @@ public final class SemanticAnswerCache {
 
     private final Supplier<Optional<InstructionEmbedder>> embedder;
     private final CacheStats stats;
-    private final Cache<Scope, List<Answer>> answers = Caffeine.newBuilder()
+    private final Lazy<Cache<Scope, List<Answer>>> answers = Lazy.of(() -> Caffeine.newBuilder()
             .maximumSize(2_000)
             .expireAfterWrite(Duration.ofHours(1))
-            .build();
+            .<Scope, List<Answer>>build());
 
     /** @param embedder loaded on first use; empty when the embedding module is not installed */
     public SemanticAnswerCache(Supplier<Optional<InstructionEmbedder>> embedder, CacheStats stats) {
@@ -44,7 +44,7 @@ public final class SemanticAnswerCache {
     }
 
     public Optional<String> find(Scope scope, String question) {
-        List<Answer> candidates = answers.getIfPresent(scope.normalized());
+        List<Answer> candidates = answers.get().getIfPresent(scope.normalized());
         Optional<InstructionEmbedder> model = embedder.get();
         if (candidates == null || model.isEmpty()) {
             stats.miss(CacheStats.Layer.SEMANTIC);
@@ -65,7 +65,7 @@ public final class SemanticAnswerCache {
         if (answer.isBlank()) {
             return;
         }
-        embedder.get().ifPresent(model -> answers.get(scope.normalized(), s -> new CopyOnWriteArrayList<>())
+        embedder.get().ifPresent(model -> answers.get().get(scope.normalized(), s -> new CopyOnWriteArrayList<>())
                 .add(new Answer(model.embed(framed(question)), answer)));
     }
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads the {@code gptoss} object into a {@link GptossConfig}, naming the first bad field.
@@ -21,9 +22,14 @@ import java.util.Map;
  */
 public final class ConfigReader {
     private static final String ROOT = "gptoss";
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
 
     public ConfigReader(ObjectMapper json) {
+        this(() -> json);
+    }
+
+    /** For a mapper still being built: only reading a file needs it. */
+    public ConfigReader(Supplier<ObjectMapper> json) {
         this.json = json;
     }
 
@@ -38,7 +44,7 @@ public final class ConfigReader {
 
     public JsonNode readFile(Path file) throws InvalidConfigException {
         try {
-            return unwrap(json.readTree(Files.readString(file)));
+            return unwrap(json.get().readTree(Files.readString(file)));
         } catch (IOException e) {
             throw new InvalidConfigException(file.toString(), "cannot be read as JSON (" + e.getMessage() + ")");
         }

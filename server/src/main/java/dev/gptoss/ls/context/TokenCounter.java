@@ -3,6 +3,7 @@ package dev.gptoss.ls.context;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
+import dev.gptoss.ls.cache.Lazy;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
@@ -12,7 +13,8 @@ import com.knuddels.jtokkit.api.EncodingType;
  * keystroke to the next, so their counts are cached.
  */
 public final class TokenCounter {
-    private final Cache<String, Integer> cache = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Lazy<Cache<String, Integer>> cache =
+            Lazy.of(() -> Caffeine.newBuilder().maximumSize(20_000).<String, Integer>build());
     private volatile Encoding encoding;
     private volatile boolean loading;
 
@@ -64,6 +66,6 @@ public final class TokenCounter {
         if (text.length() > 4096 || encoding == null) {
             return count(text);
         }
-        return cache.get(text, this::count);
+        return cache.get().get(text, this::count);
     }
 }

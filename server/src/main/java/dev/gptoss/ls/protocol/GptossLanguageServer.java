@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -52,13 +53,14 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private volatile GptossClient client;
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
+    private volatile CompletableFuture<Void> settingsApplied = CompletableFuture.completedFuture(null);
 
     /** @param exit ends the process with a status code; tests pass something gentler */
     public GptossLanguageServer(ServerCore core, IntConsumer exit) {
         this.core = core;
         this.exit = exit;
-        this.settings = new SettingsUpdates(core.config(), core.json());
-        this.status = new StatusPublisher(core.status(), core.json(), core.work(), core.guard()::note);
+        this.settings = new SettingsUpdates(core.config(), core::json);
+        this.status = new StatusPublisher(core.status(), core::json, core.work(), core.guard()::note);
         var pending = new PendingRequests();
         core.documents().onEvent(event -> pending.cancelAll(event.uri()));
         this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
@@ -100,13 +102,8 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         workspaceRoot = rootOf(params);
         boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
         core.useWorkspace(workspaceRoot, trusted);
-        if (trusted) {
-            settings.fromWorkspace(workspaceRoot);
-        } else {
-            LOG.info("The workspace is not trusted: its " + SettingsUpdates.WORKSPACE_FILE
-                    + " is ignored and it is not indexed");
-        }
-        settings.fromClient(params.getInitializationOptions());
+        Object options = params.getInitializationOptions();
+        settingsApplied = CompletableFuture.runAsync(() -> applySettings(trusted, options), core.work());
         var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
         progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
         explanations.clientShowsDocuments(window != null && window.getShowDocument() != null
@@ -115,8 +112,27 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
                 new ServerInfo("gptoss-ls", VERSION)));
     }
 
+    /**
+     * Reading settings is the first use of Jackson, still loading while {@code initialize} is
+     * answered; they are in force before the next message, since {@link #initialized} waits.
+     */
+    private void applySettings(boolean trusted, Object initializationOptions) {
+        if (trusted) {
+            settings.fromWorkspace(workspaceRoot);
+        } else {
+            LOG.info("The workspace is not trusted: its " + SettingsUpdates.WORKSPACE_FILE
+                    + " is ignored and it is not indexed");
+        }
+        settings.fromClient(initializationOptions);
+    }
+
     @Override
     public void initialized(InitializedParams params) {
+        try {
+            settingsApplied.join();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The settings could not be applied; the defaults are in force", e);
+        }
         core.startHealthChecks();
         core.startWorkspaceIndex(workspaceRoot);
         status.publishIfChanged();
@@ -136,8 +152,15 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         }
     }
 
-    /** Loads the workspace's patterns; each entry that cannot be used is named to the user. */
+    /**
+     * Loads the workspace's patterns in the background; each entry that cannot be used is named to
+     * the user.
+     */
     private void reloadPatterns() {
+        core.work().execute(this::loadPatterns);
+    }
+
+    private void loadPatterns() {
         List<CatalogProblem> problems = core.patterns().reload(Optional.ofNullable(workspaceRoot));
         GptossClient target = client;
         if (target != null) {

@@ -10,6 +10,7 @@ import dev.gptoss.ls.config.InvalidConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.MessageParams;
@@ -25,10 +26,10 @@ final class SettingsUpdates {
 
     private final ConfigState config;
     private final ConfigReader reader;
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     private volatile GptossClient client;
 
-    SettingsUpdates(ConfigState config, ObjectMapper json) {
+    SettingsUpdates(ConfigState config, Supplier<ObjectMapper> json) {
         this.config = config;
         this.json = json;
         this.reader = new ConfigReader(json);
@@ -83,9 +84,9 @@ final class SettingsUpdates {
             return NullNode.getInstance();
         }
         try {
-            return json.readTree(settings.toString());
+            return json.get().readTree(settings.toString());
         } catch (IOException e) {
-            return json.valueToTree(settings);
+            return json.get().valueToTree(settings);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.lsp4j.MessageType;
  */
 final class StatusPublisher {
     private final StatusBoard board;
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     private final Supplier<String> guardNote;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
@@ -26,7 +26,7 @@ final class StatusPublisher {
     private volatile GptossClient client;
     private volatile boolean toldOffline;
 
-    StatusPublisher(StatusBoard board, ObjectMapper json, Executor executor, Supplier<String> guardNote) {
+    StatusPublisher(StatusBoard board, Supplier<ObjectMapper> json, Executor executor, Supplier<String> guardNote) {
         this.board = board;
         this.json = json;
         this.executor = executor;
@@ -83,7 +83,7 @@ final class StatusPublisher {
     }
 
     private JsonElement toGson(ServiceStatus status) {
-        JsonElement tree = JsonShapes.toGson(json, status);
+        JsonElement tree = JsonShapes.toGson(json.get(), status);
         // Why the last document asked about got no completion (excluded, too large, binary), if so.
         tree.getAsJsonObject().addProperty("guard", guardNote.get());
         return tree;

@@ -2,6 +2,7 @@ package dev.gptoss.ls.routing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gptoss.ls.cache.Lazy;
 import dev.gptoss.ls.config.RoutingSettings;
 import dev.gptoss.ls.config.Tier;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ public final class InstanceBalancer {
     private final Predicate<ModelInstance> healthy;
     private final RandomGenerator random;
     private final LongSupplier clock;
-    private final Cache<String, ModelInstance> lastServed = Caffeine.newBuilder()
-            .maximumSize(1000).executor(Runnable::run).build();
+    private final Lazy<Cache<String, ModelInstance>> lastServed = Lazy.of(() -> Caffeine.newBuilder()
+            .maximumSize(1000).executor(Runnable::run).<String, ModelInstance>build());
 
     public InstanceBalancer(ComplexityScorer scorer, Predicate<ModelInstance> healthy, RandomGenerator random,
                             LongSupplier nanoClock) {
@@ -91,13 +92,13 @@ public final class InstanceBalancer {
     /** Requests from this document should go back to this instance while it is not busy. */
     public void served(String documentUri, ModelInstance instance) {
         if (documentUri != null) {
-            lastServed.put(documentUri, instance);
+            lastServed.get().put(documentUri, instance);
         }
     }
 
     private ModelInstance firstChoice(List<ModelInstance> pool, String documentUri) {
         ModelInstance pick = twoChoices(pool);
-        ModelInstance last = documentUri == null ? null : lastServed.getIfPresent(documentUri);
+        ModelInstance last = documentUri == null ? null : lastServed.get().getIfPresent(documentUri);
         if (last != null && last != pick && pool.contains(last) && cost(last) <= AFFINITY_TOLERANCE * cost(pick)) {
             return last;
         }
