@@ -278,7 +278,6 @@ public final class BenchMain {
                 options.put(args[i], args[++i]);
             }
         }
-        required(options, "--server");
         return options;
     }
 
