@@ -3,6 +3,7 @@ package dev.gptoss.ls.context;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.syntax.FileOutline;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,9 @@ public final class ContextAssembler {
         var request = new ContextRequest(document, offset, fit.cursor(), document.positionOf(offset).line(),
                 fit.firstLine(), fit.lastLine(), outline);
         var seen = new HashSet<String>();
+        // Snippets come from a handful of files: judge and name each file once per prompt.
+        var excluded = new HashMap<String, Boolean>();
+        var displayed = new HashMap<String, String>();
         for (ContextSource source : in.sourcesByPriority()) {
             if (!stillCurrent(document)) {
                 break;
@@ -89,7 +93,7 @@ public final class ContextAssembler {
             }
             snippets.sort(java.util.Comparator.comparingInt(ContextSnippet::priority));
             for (ContextSnippet snippet : snippets) {
-                if (snippet.text().isBlank() || in.excludedUri().test(snippet.path())
+                if (snippet.text().isBlank() || excluded.computeIfAbsent(snippet.path(), in.excludedUri()::test)
                         || !seen.add(snippet.path() + "\u0000" + snippet.text())) {
                     continue;
                 }
@@ -97,7 +101,7 @@ public final class ContextAssembler {
                     continue;
                 }
                 used -= dropCoveredBy(snippet, pieces);
-                String display = in.displayPath().apply(snippet.path());
+                String display = displayed.computeIfAbsent(snippet.path(), in.displayPath());
                 String rendered = ContextLayout.render(snippet, display);
                 int tokens = in.tokens().countCached(rendered) + (pieces.isEmpty() ? headingTokens() : 0);
                 if (used + tokens <= budget) {

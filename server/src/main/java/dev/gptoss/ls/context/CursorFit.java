@@ -11,8 +11,8 @@ record CursorFit(CursorContext cursor, int tokens, int firstLine, int lastLine) 
 
     static CursorFit within(CursorContext full, DocumentSnapshot document, int offset, int allowance,
                             TokenCounter counter) {
-        String[] before = full.prefix().split("(?<=\n)", -1);
-        String[] after = full.suffix().split("(?<=\n)", -1);
+        String[] before = linesWithEnds(full.prefix());
+        String[] after = linesWithEnds(full.suffix());
         int cursorLine = document.positionOf(offset).line();
         // The cursor line (last piece of the prefix, first of the suffix) always stays, cut to the
         // allowance around the cursor if it alone is too long (minified code, binary junk).
@@ -67,5 +67,17 @@ record CursorFit(CursorContext cursor, int tokens, int firstLine, int lastLine) 
         var cursor = new CursorContext(full.path(), full.languageId(), prefix.toString(), suffix.toString(),
                 full.linePrefix(), full.lineSuffix(), full.previousLines(), full.lineSeparator());
         return new CursorFit(cursor, tokens, cursorLine - (keptBefore - 1), cursorLine + (keptAfter - 1));
+    }
+
+    /** The lines of {@code text}, each with its {@code \n}; the last one is what follows the last {@code \n}. */
+    private static String[] linesWithEnds(String text) {
+        var lines = new java.util.ArrayList<String>();
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, nl + 1));
+            start = nl + 1;
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 }

@@ -2,8 +2,10 @@ package dev.gptoss.ls.context;
 
 import dev.gptoss.ls.syntax.Definition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +35,13 @@ public final class DefinitionsSource implements ContextSource {
         var snippets = new ArrayList<ContextSnippet>();
         var seen = new HashSet<String>();
         int rank = 0;
+        Map<String, List<Definition>> inFile = byName(request.outline().definitions());
         for (String name : namesNearCursor(request)) {
             if (rank >= MAX_NAMES) {
                 break;
             }
             int taken = 0;
-            for (Definition d : candidates(request, name)) {
+            for (Definition d : candidates(request, inFile, name)) {
                 boolean local = d.path().equals(uri);
                 if (local && (request.visible(d.startLine()) || d.contains(request.cursorLine()))) {
                     continue;
@@ -55,19 +58,22 @@ public final class DefinitionsSource implements ContextSource {
         return snippets;
     }
 
-    private List<Definition> candidates(ContextRequest request, String name) {
-        var found = new ArrayList<Definition>();
-        for (Definition d : request.outline().definitions()) {
-            if (d.name().equals(name)) {
-                found.add(d);
-            }
-        }
+    private List<Definition> candidates(ContextRequest request, Map<String, List<Definition>> local, String name) {
+        var found = new ArrayList<>(local.getOrDefault(name, List.of()));
         for (Definition d : workspace.named(name)) {
             if (!d.path().equals(request.document().uri())) {
                 found.add(d);
             }
         }
         return found;
+    }
+
+    private static Map<String, List<Definition>> byName(List<Definition> definitions) {
+        var byName = new HashMap<String, List<Definition>>();
+        for (Definition d : definitions) {
+            byName.computeIfAbsent(d.name(), n -> new ArrayList<>(1)).add(d);
+        }
+        return byName;
     }
 
     /** Identifiers around the cursor, nearest first: the cursor line, then the lines above, then below. */

@@ -77,15 +77,15 @@ public final class OutlineExtractor {
         String comment = docComment(tree, d.node);
         // The doc comment starts at its own column; the definition after it needs its indentation back.
         String doc = comment.isEmpty() ? "" : comment + indent;
-        String text = tree.textOf(d.node);
         String header = doc + signature(tree, d.node, body) + pythonDocstring(tree, body);
         String summary;
         if (d.endLine - d.startLine < SHORT_DEFINITION_LINES) {
-            summary = doc + text;
+            summary = doc + tree.textOf(d.node);
         } else if (scope) {
             summary = header + members(tree, all, index);
         } else {
-            summary = doc + firstLines(text, SHORT_DEFINITION_LINES) + "\n...";
+            summary = doc + firstLines(tree.text(), SyntaxTree.startOffset(d.node), SyntaxTree.endOffset(d.node),
+                    SHORT_DEFINITION_LINES) + "\n...";
         }
         if (summary.length() > MAX_SUMMARY_CHARS) {
             summary = summary.substring(0, MAX_SUMMARY_CHARS) + "\n...";
@@ -96,7 +96,7 @@ public final class OutlineExtractor {
 
     private static String signature(SyntaxTree tree, TSNode node, TSNode body) {
         if (body == null) {
-            return firstLines(tree.textOf(node), 1);
+            return firstLine(tree, node);
         }
         int start = SyntaxTree.startOffset(node);
         int bodyStart = SyntaxTree.startOffset(body);
@@ -105,7 +105,7 @@ public final class OutlineExtractor {
         if (tree.text().startsWith("{", bodyStart)) {
             head = head + " {";
         }
-        return firstLines(head, MAX_HEADER_LINES);
+        return firstLines(head, 0, head.length(), MAX_HEADER_LINES);
     }
 
     private static String pythonDocstring(SyntaxTree tree, TSNode body) {
@@ -116,7 +116,8 @@ public final class OutlineExtractor {
         if ("expression_statement".equals(first.getType()) && first.getNamedChildCount() > 0
                 && "string".equals(first.getNamedChild(0).getType())) {
             String line = lineStartText(tree, first);
-            return "\n" + line + firstLines(tree.textOf(first), MAX_HEADER_LINES);
+            return "\n" + line + firstLines(tree.text(), SyntaxTree.startOffset(first), SyntaxTree.endOffset(first),
+                    MAX_HEADER_LINES);
         }
         return "";
     }
@@ -142,8 +143,8 @@ public final class OutlineExtractor {
         for (int i = index + 1; i < all.size() && all.get(i).startLine <= outer.endLine && count < MAX_MEMBERS; i++) {
             RawDefinition member = all.get(i);
             out.append('\n').append(lineStartText(tree, member.node))
-                    .append(firstLines(tree.textOf(member.node), 1).stripTrailing());
-            if (!out.toString().endsWith(";")) {
+                    .append(firstLine(tree, member.node).stripTrailing());
+            if (out.charAt(out.length() - 1) != ';') {
                 out.append(" ...");
             }
             count++;
@@ -170,12 +171,34 @@ public final class OutlineExtractor {
         }
     }
 
-    private static String firstLines(String text, int max) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        if (lines.length <= max) {
-            return text;
+    private static String firstLine(SyntaxTree tree, TSNode node) {
+        return firstLines(tree.text(), SyntaxTree.startOffset(node), SyntaxTree.endOffset(node), 1);
+    }
+
+    /**
+     * The first {@code max} lines of {@code text[start, end)}, joined with {@code \n}; the whole
+     * range when it has no more lines. Reads only as far as those lines go: definitions can be long.
+     */
+    private static String firstLines(String text, int start, int end, int max) {
+        end = Math.min(end, text.length());
+        start = Math.min(start, end);
+        var out = new StringBuilder();
+        int lineStart = start;
+        for (int line = 0; line < max; line++) {
+            int lineEnd = lineStart;
+            while (lineEnd < end && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            if (lineEnd >= end) {
+                return text.substring(start, end);
+            }
+            if (line > 0) {
+                out.append('\n');
+            }
+            out.append(text, lineStart, lineEnd);
+            lineStart = lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : 1);
         }
-        return String.join("\n", java.util.Arrays.copyOf(lines, max));
+        return out.toString();
     }
 
     private record RawDefinition(TSNode node, TSNode inner, String name, int startLine, int endLine) {

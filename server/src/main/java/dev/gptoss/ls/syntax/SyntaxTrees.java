@@ -34,6 +34,11 @@ public final class SyntaxTrees implements AutoCloseable {
     private final Grammars grammars;
     /** Between two parses of one document, at least this long and twice the last parse's time. */
     private static final long MIN_PARSE_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * A keystroke is followed at once by a completion request, which must not share the CPU with a
+     * parse: after an edit the parse waits this long, into the time the model takes to answer.
+     */
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ScheduledExecutorService parsing = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-syntax");
@@ -152,7 +157,8 @@ public final class SyntaxTrees implements AutoCloseable {
      */
     private void scheduleParse(String uri, Entry entry) {
         long gap = Math.max(MIN_PARSE_GAP_NANOS, 2 * entry.lastParseNanos);
-        long wait = entry.lastParseEnd == 0 ? 0 : Math.max(0, entry.lastParseEnd + gap - System.nanoTime());
+        long wait = entry.lastParseEnd == 0 ? 0
+                : Math.max(SETTLE_NANOS, entry.lastParseEnd + gap - System.nanoTime());
         parsing.schedule(() -> reparse(uri, entry), wait, TimeUnit.NANOSECONDS);
     }
 
