@@ -88,12 +88,15 @@ public final class CodeContext implements AutoCloseable {
         return fixed;
     }
 
-    /** Loads the tokenizer in the background, once the editor and the server have said hello. */
-    public void prepare(java.util.concurrent.Executor executor) {
-        executor.execute(() -> {
-            tokens.prepare();
-            fixedTokens = -1;
-        });
+    /** Loads the tokenizer (a few hundred milliseconds); for a background thread. */
+    public void prepareTokenizer() {
+        tokens.prepare();
+        fixedTokens = -1;
+    }
+
+    /** Forgets the prompt context built for {@code uri}, as if no completion had been asked there. */
+    public void forget(String uri) {
+        assembler.forget(uri);
     }
 
     public PromptContext build(DocumentSnapshot document, int offset) {

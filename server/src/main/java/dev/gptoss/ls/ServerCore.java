@@ -23,6 +23,7 @@ import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.documents.DocumentStore;
+import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.guard.GlobExclusions;
 import dev.gptoss.ls.guard.PromptGuard;
@@ -45,12 +46,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every long-lived object of the server, created once and passed to whoever needs it; nothing is
  * static. The protocol layer and the command-line tools both sit on top of this.
  */
 public final class ServerCore implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ServerCore.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
@@ -128,9 +132,24 @@ public final class ServerCore implements AutoCloseable {
     /** Starts background health checks; the command-line tools that probe once do not call this. */
     public void startHealthChecks() {
         http.prepare();
-        codeContext.prepare(work);
+        work.execute(() -> {
+            codeContext.prepareTokenizer();
+            warmUpCompletions();
+        });
         watching = true;
         health.watch(router.instances(), config.current().health());
+    }
+
+    private void warmUpCompletions() {
+        String uri = "file:///gptoss-warm-up.py";
+        String code = "def total(prices):\n    \"\"\"Adds up.\"\"\"\n    result = 0\n    for p in prices:\n        result = \n";
+        try {
+            completions.warmUp(new TextDocument(uri, "python", 1, code).snapshot(), code.length() - 1);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The completion warm-up failed; the first completion is only slower", e);
+        } finally {
+            codeContext.forget(uri);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gptoss.ls.completion;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,17 +22,20 @@ final class LiveSuggestion {
     private final CompletableFuture<Optional<Suggestion>> result;
     private final Supplier<String> streamedSoFar;
     private final boolean prefetched;
+    private final Executor cancelling;
     private int readers;
     /** The user typed along the suggestion since its last reader came: the next request will attach. */
     private boolean typedAlong;
 
+    /** @param cancelling runs the abort of an ended call, which closes its HTTP connection */
     LiveSuggestion(DocumentSnapshot document, int offset, CompletableFuture<Optional<Suggestion>> result,
-                   Supplier<String> streamedSoFar, boolean prefetched) {
+                   Supplier<String> streamedSoFar, boolean prefetched, Executor cancelling) {
         this.document = document;
         this.offset = offset;
         this.result = result;
         this.streamedSoFar = streamedSoFar;
         this.prefetched = prefetched;
+        this.cancelling = cancelling;
     }
 
     boolean prefetched() {
@@ -101,8 +105,14 @@ final class LiveSuggestion {
         return view;
     }
 
+    /**
+     * Ends the model call. Called on the thread reading the editor's messages, where the edit or
+     * request that ended it waits: the abort runs elsewhere.
+     */
     void cancel() {
-        result.cancel(true);
+        if (!result.isDone()) {
+            cancelling.execute(() -> result.cancel(true));
+        }
     }
 
     /** An edit typed along this suggestion: keep the call for the request that will follow it. */

@@ -68,6 +68,9 @@ public final class ContextAssembler {
 
     public void forget(String uri) {
         last.remove(uri);
+        if (uri.equals(lastUri)) {
+            lastUri = null;
+        }
     }
 
     private int addSources(DocumentSnapshot document, int offset, CursorFit fit, int budget, int used,
