@@ -21,6 +21,11 @@ final class LineIndex {
         return count;
     }
 
+    /** A copy of every line's start offset. */
+    int[] starts() {
+        return Arrays.copyOf(starts, count);
+    }
+
     int lineStart(int line) {
         return starts[line];
     }
@@ -42,9 +47,13 @@ final class LineIndex {
             add(0);
         }
         scan(newText, Math.max(from, 1), Math.min(from + insertedLength, newText.length()));
-        for (int start : tail) {
-            add(start + delta);
+        if (count + tail.length > starts.length) {
+            starts = Arrays.copyOf(starts, Math.max(count + tail.length, starts.length * 2));
         }
+        for (int i = 0; i < tail.length; i++) {
+            starts[count + i] = tail[i] + delta;
+        }
+        count += tail.length;
     }
 
     /** The end of a line's text, before its line end, given where the line and the next one start. */

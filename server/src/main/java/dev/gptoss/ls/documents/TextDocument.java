@@ -53,11 +53,7 @@ public final class TextDocument {
     /** An immutable view of the current version, shared by every reader until the next edit. */
     public DocumentSnapshot snapshot() {
         if (snapshot == null) {
-            int[] starts = new int[lines.lineCount()];
-            for (int i = 0; i < starts.length; i++) {
-                starts[i] = lines.lineStart(i);
-            }
-            snapshot = new DocumentSnapshot(uri, languageId, version, text.toString(), starts);
+            snapshot = new DocumentSnapshot(uri, languageId, version, text.toString(), lines.starts());
         }
         return snapshot;
     }
