@@ -30,10 +30,9 @@ final class StormRun {
 
     enum Typing { OTHER_TEXT, THE_SUGGESTION }
 
-    record Result(int keys, long lastKeyToSuggestionNanos, boolean finalShown, int calls, int completedCalls) {
-        Result withCalls(int calls, int completed) {
-            return new Result(keys, lastKeyToSuggestionNanos, finalShown, calls, completed);
-        }
+    /** One storm; the epoch times line up with the fake backend's, to split the last key's wait. */
+    record Result(int keys, long lastKeyToSuggestionNanos, boolean finalShown, long lastKeyEpochNanos,
+                  long suggestionEpochNanos) {
     }
 
     private final LanguageServer server;
@@ -56,10 +55,12 @@ final class StormRun {
                         new InlineCompletionContext(InlineCompletionTriggerKind.Automatic)));
         long next = System.nanoTime() + perKey.toNanos();
         long lastKey = 0;
+        long lastKeyEpoch = 0;
         for (int i = 0; i < keys; i++) {
             LockSupport.parkNanos(next - System.nanoTime());
             next += perKey.toNanos();
             lastKey = System.nanoTime();
+            lastKeyEpoch = LatencyRun.epochNanos();
             var at = new Position(LINE, START_COLUMN + i);
             server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                     new VersionedTextDocumentIdentifier(uri, ++version),
@@ -71,7 +72,8 @@ final class StormRun {
         }
         var last = previous.get(10, TimeUnit.SECONDS);
         long elapsed = System.nanoTime() - lastKey;
+        long answeredEpoch = LatencyRun.epochNanos();
         var items = last.isLeft() ? last.getLeft() : last.getRight().getItems();
-        return new Result(keys, elapsed, !items.isEmpty(), 0, 0);
+        return new Result(keys, elapsed, !items.isEmpty(), lastKeyEpoch, answeredEpoch);
     }
 }
