@@ -82,7 +82,7 @@ public final class StormMain {
                     backend.reset();
                     backend.behavior().answer(SUGGESTION).serviceTime(Duration.ofMillis(serviceMs));
                     lastCall.set(null);
-                    results.add(storm(backend, lastCall, jar, jvm, workDir, typed, keyMs, typing));
+                    results.add(storm(backend, lastCall, jar, jvm, workDir, typed, keyMs, typing, round + 1));
                 }
                 rows.add(row(typing == StormRun.Typing.THE_SUGGESTION ? "typing exactly the suggestion"
                         : "typing other text than suggested", typed, results, serviceMs));
@@ -98,8 +98,8 @@ public final class StormMain {
     }
 
     private static Round storm(FakeModelBackend backend, AtomicReference<long[]> lastCall, Path jar, List<String> jvm,
-                               Path workDir, int keys, int keyMs, StormRun.Typing typing) throws Exception {
-        Path stderr = workDir.resolve("storm-" + typing.name().toLowerCase(Locale.ROOT) + ".stderr.log");
+                               Path workDir, int keys, int keyMs, StormRun.Typing typing, int round) throws Exception {
+        Path stderr = workDir.resolve("storm-" + typing.name().toLowerCase(Locale.ROOT) + "-" + round + ".stderr.log");
         try (var process = LspProcess.start("gptoss-ls", jvm, List.of("-jar", jar.toString()), stderr)) {
             process.initialize(options(backend), workDir.toAbsolutePath(), Duration.ofSeconds(30));
             process.awaitStatus("ready", Duration.ofSeconds(20));
@@ -108,10 +108,10 @@ public final class StormMain {
             Thread.sleep(500);
             List<RecordedRequest> calls = backend.requests("/api/generate");
             int completed = (int) calls.stream().filter(RecordedRequest::completed).count();
-            var round = new Round(result, calls.size(), completed, lastCall.get());
-            System.err.printf(Locale.ROOT, "storm %s: %d model calls, %d ran to completion, last key to suggestion "
-                    + "%.1f ms%n", typing, calls.size(), completed, round.lastKeyMs());
-            return round;
+            var measured = new Round(result, calls.size(), completed, lastCall.get());
+            System.err.printf(Locale.ROOT, "storm %s, round %d: %d model calls, %d ran to completion, last key to "
+                    + "suggestion %.1f ms%n", typing, round, calls.size(), completed, measured.lastKeyMs());
+            return measured;
         }
     }
 
