@@ -24,6 +24,8 @@ final class LiveSuggestion {
     private final boolean prefetched;
     private final Executor cancelling;
     private int readers;
+    /** Readers that ever came; a grace period ends nothing if one came during it. */
+    private int reads;
     /** The user typed along the suggestion since its last reader came: the next request will attach. */
     private boolean typedAlong;
 
@@ -91,6 +93,7 @@ final class LiveSuggestion {
     CompletableFuture<Optional<Suggestion>> read(String typed, Supplier<CompletableFuture<Optional<Suggestion>>> fresh) {
         synchronized (this) {
             readers++;
+            reads++;
             typedAlong = false;
         }
         CompletableFuture<Optional<Suggestion>> view = result.thenCompose(found -> {
@@ -127,16 +130,20 @@ final class LiveSuggestion {
     private void leave() {
         boolean last;
         boolean waitForNext;
+        int readsAtLeave;
         synchronized (this) {
             last = --readers == 0;
             waitForNext = typedAlong;
+            readsAtLeave = reads;
         }
         if (last && !waitForNext) {
             cancel();
         } else if (last && !result.isDone()) {
-            CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            // Typing along, readers leave and come back at every key; only a call nobody came back
+            // to during the whole grace period is abandoned (a later leave has its own period).
+            CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS, cancelling).execute(() -> {
                 synchronized (this) {
-                    if (readers > 0) {
+                    if (readers > 0 || reads != readsAtLeave) {
                         return;
                     }
                 }
