@@ -22,6 +22,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.InlineCompletionItem;
 import org.eclipse.lsp4j.Position;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +149,9 @@ class GuardProtocolTest {
                 params.setInitializationOptions(JsonParser.parseString(
                         "{\"gptoss\": {\"workspaceTrusted\": " + trusted + "}}"));
                 fresh.server.initialize(params).get(10, TimeUnit.SECONDS);
+                // Settings are in force once initialized is handled, as for every message after it.
+                fresh.server.initialized(new InitializedParams());
+                fresh.server.status().get(10, TimeUnit.SECONDS); // answered only after initialized
                 assertEquals(trusted, fresh.core().workspaceTrusted());
                 assertEquals(trusted ? 7 : 64, fresh.core().config().current().completion().maxTokens());
             }

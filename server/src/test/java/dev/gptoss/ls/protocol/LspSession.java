@@ -76,6 +76,8 @@ public final class LspSession implements AutoCloseable {
         params.setInitializationOptions(JsonParser.parseString("{\"gptoss\": " + gptossSettingsJson + "}"));
         InitializeResult result = server.initialize(params).get(10, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
+        // The settings are in force once initialized is handled; a request behind it says when.
+        server.status().get(10, TimeUnit.SECONDS);
         return result;
     }
 
