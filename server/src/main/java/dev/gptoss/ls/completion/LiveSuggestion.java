@@ -147,7 +147,7 @@ final class LiveSuggestion {
                         return;
                     }
                 }
-                cancel();
+                result.cancel(true); // already off the reader thread
             });
         }
     }
