@@ -107,9 +107,9 @@ public final class BenchMain {
     }
 
     private Measurements measureWithBackend(String command) throws IOException {
-        int starts = Integer.parseInt(options.getOrDefault("--starts", "5"));
-        int requests = Integer.parseInt(options.getOrDefault("--requests", "200"));
-        int warmup = Integer.parseInt(options.getOrDefault("--warmup", "50"));
+        int starts = intOption(options, "--starts", 5);
+        int requests = intOption(options, "--requests", 200);
+        int warmup = intOption(options, "--warmup", 50);
         String loadBefore = Machine.loadAverage();
 
         log("warming the driver's own JSON-RPC code with one uncounted floor start");
@@ -263,6 +263,16 @@ public final class BenchMain {
             throw new IllegalArgumentException("missing " + name);
         }
         return value;
+    }
+
+    /** A whole-number option, or {@code fallback} when it is absent. */
+    static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number, not \"" + value + "\"");
+        }
     }
 
     static Map<String, String> parse(String[] args) {

@@ -32,9 +32,9 @@ public final class HttpFloorMain {
     public static void main(String[] args) throws Exception {
         var options = BenchMain.parse(args);
         BenchMain.stopAfter(Duration.ofMinutes(10));
-        int requests = Integer.parseInt(options.getOrDefault("--requests", "200"));
-        int warmup = Integer.parseInt(options.getOrDefault("--warmup", "50"));
-        int serviceMs = Integer.parseInt(options.getOrDefault("--service-ms", "50"));
+        int requests = BenchMain.intOption(options, "--requests", 200);
+        int warmup = BenchMain.intOption(options, "--warmup", 50);
+        int serviceMs = BenchMain.intOption(options, "--service-ms", 50);
         List<long[]> backendTimes = new CopyOnWriteArrayList<>();
         LatencyRun.Result run;
         String load = Machine.loadAverage();

@@ -56,10 +56,10 @@ public final class StormMain {
         var options = BenchMain.parse(args);
         BenchMain.stopAfter(Duration.ofMinutes(10));
         Path jar = Path.of(options.getOrDefault("--server", "server/target/gptoss-ls.jar"));
-        int keys = Integer.parseInt(options.getOrDefault("--keys", "60"));
-        int keyMs = Integer.parseInt(options.getOrDefault("--key-ms", "40"));
-        int serviceMs = Integer.parseInt(options.getOrDefault("--service-ms", "100"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
+        int keys = BenchMain.intOption(options, "--keys", 60);
+        int keyMs = BenchMain.intOption(options, "--key-ms", 40);
+        int serviceMs = BenchMain.intOption(options, "--service-ms", 100);
+        int rounds = BenchMain.intOption(options, "--rounds", 5);
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
         Files.createDirectories(workDir);
         var jvm = List.of(BenchMain.DEFAULT_JVM_OPTS.split(" "));
