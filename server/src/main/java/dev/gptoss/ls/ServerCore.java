@@ -225,11 +225,12 @@ public final class ServerCore implements AutoCloseable {
         return next.endpoints().stream().map(e -> keys.keyFor(e).orElse(null)).filter(Objects::nonNull).toList();
     }
 
-    /** Starts the background index of the workspace (after {@code initialized}), unless it is untrusted. */
+    /**
+     * Applies the workspace's ignore files and starts its background index (after {@code initialized}),
+     * unless it is untrusted.
+     */
     public void startWorkspaceIndex(Path root) {
-        if (workspaceTrusted) {
-            codeContext.startWorkspaceIndex(root);
-        }
+        codeContext.openWorkspace(root, workspaceTrusted);
     }
 
     public CodeContext codeContext() {

@@ -75,7 +75,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
             if (core.workspaceTrusted()) {
                 settings.fromWorkspace(workspaceRoot);
             }
-        }, commands, core.codeContext().index());
+        }, commands, core.codeContext());
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
         core.router().onInstanceChange(status::publishSoon);
