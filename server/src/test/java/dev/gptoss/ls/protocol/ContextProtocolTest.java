@@ -39,6 +39,7 @@ class ContextProtocolTest {
             "python, app.py, Multiply each component of vector by factor., parse_invoice",
             "java, App.java, 'static double[] scaleVector(double[] vector, double factor)', parseInvoice",
             "typescript, app.ts, 'export function scaleVector(vector: number[], factor: number)', parseInvoice",
+            "typescriptreact, Cart.tsx, 'export function PriceTag({ amount, currency }: PriceTagProps)', parseInvoice",
             "javascript, app.js, 'export function scaleVector(vector, factor)', parseInvoice",
             "go, main.go, 'func ScaleVector(vector []float64, factor float64) []float64', ParseInvoice",
             "rust, main.rs, 'pub fn scale_vector(vector: &[f64], factor: f64) -> Vec<f64>', parse_invoice"})
