@@ -77,6 +77,15 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         return ready;
     }
 
+    /** Where the index stands: {@code off} (not started), {@code building} or {@code ready}, and its file count. */
+    public record Progress(String state, int files) {
+    }
+
+    public Progress progress() {
+        String state = !started ? "off" : ready.isDone() ? "ready" : "building";
+        return new Progress(state, files.size());
+    }
+
     public int fileCount() {
         return files.size();
     }
