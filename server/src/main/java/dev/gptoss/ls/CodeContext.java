@@ -6,6 +6,7 @@ import dev.gptoss.ls.context.ContextAssembler;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.context.DefinitionsSource;
 import dev.gptoss.ls.context.EnclosingScopesSource;
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.ImportsSource;
 import dev.gptoss.ls.context.OpenOutlines;
 import dev.gptoss.ls.context.PromptContext;
@@ -49,11 +50,16 @@ public final class CodeContext implements AutoCloseable {
     private volatile int fixedTokens = -1;
 
     public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
+        this(documents, settings, new ForegroundWork());
+    }
+
+    /** @param foreground completions being prepared, for which the workspace index steps aside */
+    public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings, ForegroundWork foreground) {
         this.documents = documents;
         this.settings = settings;
         this.excludeGlobs = settings.get().exclude();
         this.exclusions = ExclusionRules.of(null, excludeGlobs);
-        this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions);
+        this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions, foreground);
         this.assembler = newAssembler();
     }
 

@@ -1,5 +1,6 @@
 package dev.gptoss.ls.workspace;
 
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.SymbolLookup;
 import dev.gptoss.ls.syntax.Definition;
 import dev.gptoss.ls.syntax.FileOutline;
@@ -30,18 +31,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Definitions of every source file in the workspace, by name, built on one low-priority background
- * thread after {@code initialized} and kept fresh from watched-file events and open documents.
+ * Definitions of every source file in the workspace, by name, built on one background thread after
+ * {@code initialized} that steps aside between files while a completion is being prepared, and kept
+ * fresh from watched-file events and open documents.
  * Bounded (file count, file size), honours {@link ExclusionRules}, never looks outside the root.
  */
 public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkspaceIndex.class.getName());
     public static final int MAX_FILES = 20_000;
     public static final long MAX_FILE_BYTES = 256 * 1024;
+    /** The longest the walk steps aside for a completion before the next file, should one hang. */
+    private static final long MAX_YIELD_MS = 500;
 
     private final SyntaxTrees trees;
     private final OutlineExtractor extractor;
     private final Supplier<ExclusionRules> rules;
+    private final ForegroundWork foreground;
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-index");
         thread.setDaemon(true);
@@ -54,10 +59,12 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     /** Until started (never, in an untrusted workspace) nothing on disk is read. */
     private volatile boolean started;
 
-    public WorkspaceIndex(SyntaxTrees trees, OutlineExtractor extractor, Supplier<ExclusionRules> rules) {
+    public WorkspaceIndex(SyntaxTrees trees, OutlineExtractor extractor, Supplier<ExclusionRules> rules,
+                          ForegroundWork foreground) {
         this.trees = trees;
         this.extractor = extractor;
         this.rules = rules;
+        this.foreground = foreground;
     }
 
     /** Starts the background walk of the root; {@link #ready()} completes with the number of files indexed. */
@@ -156,6 +163,12 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    try {
+                        foreground.awaitIdle(MAX_YIELD_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return FileVisitResult.TERMINATE;
+                    }
                     boolean known = onlyNew && files.containsKey(file.toUri().toString());
                     if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
                         if (count.incrementAndGet() >= MAX_FILES) {
