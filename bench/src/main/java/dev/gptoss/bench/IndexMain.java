@@ -33,11 +33,12 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * The workspace index benchmark of issue 3: a generated 5,000-file tree indexed in the background,
  * and whether that delays the first completion. Each repetition starts the real server jar twice,
  * once on the tree and once on an empty workspace holding only the opened file, in alternating order;
- * each opens the same document right after {@code initialized} and asks for a completion as soon as
- * the model is ready, then a few more while the index is still building.
+ * each opens the same document right after {@code initialized} and asks for a completion at the same
+ * moment after it, then a few more while the index is still building.
  *
  * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.IndexMain --server server/target/gptoss-ls.jar
- *     [--files 5000] [--repeats 5] [--follow 10] [--service-ms 50] [--work-dir bench/target] [--out docs/benchmarks.md]</pre>
+ *     [--files 5000] [--repeats 5] [--follow 10] [--first-after-ms 1500] [--service-ms 50] [--work-dir bench/target]
+ *     [--out docs/benchmarks.md]</pre>
  */
 public final class IndexMain {
     static final String SECTION = "Workspace index, 5,000 files (issue 3)";
@@ -51,6 +52,7 @@ public final class IndexMain {
     private final Path workDir;
     private final List<String> jvm = List.of(BenchMain.DEFAULT_JVM_OPTS.split(" "));
     private final int follow;
+    private final long firstAfterMs;
     private FakeModelBackend backend;
 
     /** One server start: its completions, and when the index said it was ready (tree only). */
@@ -58,10 +60,11 @@ public final class IndexMain {
                   double indexReadyMs, long indexedFiles, int empty) {
     }
 
-    private IndexMain(Path jar, Path workDir, int follow) {
+    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs) {
         this.jar = jar;
         this.workDir = workDir;
         this.follow = follow;
+        this.firstAfterMs = firstAfterMs;
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +79,7 @@ public final class IndexMain {
         int repeats = Integer.parseInt(options.getOrDefault("--repeats", "5"));
         int follow = Integer.parseInt(options.getOrDefault("--follow", "10"));
         long serviceMs = Long.parseLong(options.getOrDefault("--service-ms", "50"));
+        long firstAfterMs = Long.parseLong(options.getOrDefault("--first-after-ms", "1500"));
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target")).toAbsolutePath();
         String loadBefore = Machine.loadAverage();
 
@@ -88,7 +92,7 @@ public final class IndexMain {
         log("generated %d files (%d ignored, %.1f MB) in %s", stats.files(), stats.ignoredFiles(),
                 stats.bytes() / 1e6, tree);
 
-        var bench = new IndexMain(jar, workDir, follow);
+        var bench = new IndexMain(jar, workDir, follow, firstAfterMs);
         var emptyRuns = new ArrayList<Sample>();
         var treeRuns = new ArrayList<Sample>();
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
@@ -109,7 +113,7 @@ public final class IndexMain {
                         treeRuns.get(r).firstWhileBuilding() ? "building" : "already ready", treeRuns.get(r).indexReadyMs());
             }
         }
-        String section = section(String.join(" ", args), stats, serviceMs, repeats, follow, loadBefore,
+        String section = section(String.join(" ", args), stats, serviceMs, repeats, follow, firstAfterMs, loadBefore,
                 Machine.loadAverage(), emptyRuns, treeRuns);
         System.out.println(section);
         if (options.containsKey("--out")) {
@@ -130,6 +134,9 @@ public final class IndexMain {
             if (!process.awaitStatus("ready", Duration.ofSeconds(20))) {
                 throw new IllegalStateException("the server never said the fake model was ready; see " + stderr);
             }
+            // The same moment in both workspaces: the server's own warm-up must not favour either.
+            long firstAt = process.initializedNanos() + TimeUnit.MILLISECONDS.toNanos(firstAfterMs);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, firstAt - System.nanoTime()));
             int empty = 0;
             double first = complete(server, uri, WorkspaceTree.OPENED_TEXT, 1);
             empty += first < 0 ? 1 : 0;
@@ -188,7 +195,7 @@ public final class IndexMain {
     }
 
     static String section(String args, WorkspaceTree.Stats stats, long serviceMs, int repeats, int follow,
-                          String loadBefore, String loadAfter, List<Sample> empty, List<Sample> tree) {
+                          long firstAfterMs, String loadBefore, String loadAfter, List<Sample> empty, List<Sample> tree) {
         double emptyFirst = median(empty.stream().mapToDouble(Sample::firstMs).toArray());
         double treeFirst = median(tree.stream().mapToDouble(Sample::firstMs).toArray());
         double emptyFollow = median(empty.stream().flatMapToDouble(s -> Arrays.stream(s.followMs()).map(Math::abs)).toArray());
@@ -215,8 +222,10 @@ public final class IndexMain {
         md.append("Each repetition starts the server jar (`java ").append(BenchMain.DEFAULT_JVM_OPTS)
                 .append(" -jar ...` over stdio) once on the tree and once on an empty workspace holding only the opened")
                 .append(" file, in alternating order, after one uncounted start. Right after `initialized` the driver")
-                .append(" opens a Python file that calls helpers defined elsewhere in the tree, waits for the model to be")
-                .append(" reported ready, and asks for an inline completion at its end (the *first completion*); then ")
+                .append(" opens a Python file that calls helpers defined elsewhere in the tree and, ").append(firstAfterMs)
+                .append(" ms after `initialized` (and once the model is reported ready; the same moment in both")
+                .append(" workspaces, as a user who starts typing), asks for an inline completion at its end (the")
+                .append(" *first completion*); then ")
                 .append(follow).append(" more, each after a whole-document change, ").append(FOLLOW_PAUSE.toMillis())
                 .append(" ms apart. The fake Ollama backend takes ").append(serviceMs)
                 .append(" ms per answer. Latency is timed on the client. *Index ready* is the time from sending")
