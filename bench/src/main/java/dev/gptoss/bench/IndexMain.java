@@ -38,7 +38,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *
  * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.IndexMain --server server/target/gptoss-ls.jar
  *     [--files 5000] [--repeats 5] [--follow 10] [--first-after-ms 1500] [--service-ms 50] [--work-dir bench/target]
- *     [--out docs/benchmarks.md]</pre>
+ *     [--control] [--out docs/benchmarks.md]</pre>
  */
 public final class IndexMain {
     static final String SECTION = "Workspace index, 5,000 files (issue 3)";
@@ -53,14 +53,16 @@ public final class IndexMain {
     private final List<String> jvm = List.of(BenchMain.DEFAULT_JVM_OPTS.split(" "));
     private final int follow;
     private final long firstAfterMs;
+    private final String opened;
     private FakeModelBackend backend;
 
     /** One server start: its completions, and when the index said it was ready (tree only). */
     record Sample(double firstMs, boolean firstWhileBuilding, double[] followMs, int followWhileBuilding,
-                  double indexReadyMs, long indexedFiles, int empty) {
+                  double indexReadyMs, long indexedFiles, int empty, int firstPromptChars) {
     }
 
-    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs) {
+    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs, String opened) {
+        this.opened = opened;
         this.jar = jar;
         this.workDir = workDir;
         this.follow = follow;
@@ -92,7 +94,10 @@ public final class IndexMain {
         log("generated %d files (%d ignored, %.1f MB) in %s", stats.files(), stats.ignoredFiles(),
                 stats.bytes() / 1e6, tree);
 
-        var bench = new IndexMain(jar, workDir, follow, firstAfterMs);
+        // --control: the opened file calls no name the tree defines, so both prompts are the same size.
+        boolean control = options.containsKey("--control");
+        var bench = new IndexMain(jar, workDir, follow, firstAfterMs,
+                control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT);
         var emptyRuns = new ArrayList<Sample>();
         var treeRuns = new ArrayList<Sample>();
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
@@ -130,7 +135,7 @@ public final class IndexMain {
             LanguageServer server = process.server();
             String uri = root.resolve(WorkspaceTree.OPENED).toUri().toString();
             server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(uri, "python", 1, WorkspaceTree.OPENED_TEXT)));
+                    new TextDocumentItem(uri, "python", 1, opened)));
             if (!process.awaitStatus("ready", Duration.ofSeconds(20))) {
                 throw new IllegalStateException("the server never said the fake model was ready; see " + stderr);
             }
@@ -138,7 +143,11 @@ public final class IndexMain {
             long firstAt = process.initializedNanos() + TimeUnit.MILLISECONDS.toNanos(firstAfterMs);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, firstAt - System.nanoTime()));
             int empty = 0;
-            double first = complete(server, uri, WorkspaceTree.OPENED_TEXT, 1);
+            int before = backend.requests("/api/generate").size();
+            double first = complete(server, uri, opened, 1);
+            var sentFirst = backend.requests("/api/generate");
+            int promptChars = sentFirst.size() > before
+                    ? sentFirst.get(before).json().path("prompt").asText().length() : -1;
             empty += first < 0 ? 1 : 0;
             boolean firstWhileBuilding = indexed && process.awaitIndexReady(Duration.ZERO) == null;
             var followMs = new double[follow];
@@ -146,7 +155,7 @@ public final class IndexMain {
             for (int i = 0; i < follow; i++) {
                 TimeUnit.MILLISECONDS.sleep(FOLLOW_PAUSE.toMillis());
                 boolean building = indexed && process.awaitIndexReady(Duration.ZERO) == null;
-                followMs[i] = complete(server, uri, WorkspaceTree.OPENED_TEXT + "subtotal_" + i + ", ", i + 2);
+                followMs[i] = complete(server, uri, opened + "subtotal_" + i + ", ", i + 2);
                 empty += followMs[i] < 0 ? 1 : 0;
                 followWhileBuilding += building && process.awaitIndexReady(Duration.ZERO) == null ? 1 : 0;
             }
@@ -160,7 +169,8 @@ public final class IndexMain {
                 readyMs = (ready[0] - process.initializedNanos()) / 1e6;
                 files = ready[1];
             }
-            return new Sample(Math.abs(first), firstWhileBuilding, followMs, followWhileBuilding, readyMs, files, empty);
+            return new Sample(Math.abs(first), firstWhileBuilding, followMs, followWhileBuilding, readyMs, files, empty,
+                    promptChars);
         }
     }
 
@@ -239,6 +249,9 @@ public final class IndexMain {
         md.append("| first completion, each run | ").append(list(empty)).append(" | ").append(list(tree)).append(" |  |  |\n");
         md.append(String.format(Locale.ROOT, "| next %d completions, median of all runs | %.1f ms | %.1f ms |  |  |%n",
                 follow, emptyFollow, treeFollow));
+        md.append(String.format(Locale.ROOT, "| prompt of the first completion, median | %,.0f chars | %,.0f chars |  |  |%n",
+                median(empty.stream().mapToDouble(Sample::firstPromptChars).toArray()),
+                median(tree.stream().mapToDouble(Sample::firstPromptChars).toArray())));
         md.append(String.format(Locale.ROOT, "| index ready after `initialized`, median (min–max) |  | %,.0f ms (%,.0f–%,.0f) |  |  |%n",
                 median(ready), ready[0], ready[ready.length - 1]));
         md.append(String.format(Locale.ROOT, "| files in the index when ready |  | %,d |  |  |%n",
@@ -269,11 +282,12 @@ public final class IndexMain {
 
     private static Map<String, String> parse(String[] args) {
         var options = new HashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an option, got " + args[i]);
             }
-            options.put(args[i], args[i + 1]);
+            boolean flag = args[i].equals("--control");
+            options.put(args[i], flag ? "" : args[++i]);
         }
         return options;
     }

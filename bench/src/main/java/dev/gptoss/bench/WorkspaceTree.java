@@ -28,6 +28,10 @@ final class WorkspaceTree {
                 discounted = apply_discount_3(subtotal, order.customer)
                 return discounted + compute_tax_1(""";
 
+    /** The same document calling only names the tree does not define: its prompt is the same in any workspace. */
+    static final String OPENED_TEXT_UNRELATED = OPENED_TEXT.replace("apply_discount_3", "apply_rebate_zz")
+            .replace("compute_tax_1", "compute_levy_zz").replace("total_quantity_2", "total_units_zz");
+
     private static final String[] VERBS = {"compute", "apply", "load", "parse", "validate", "render", "merge",
         "total", "resolve", "format", "build", "fetch"};
     private static final String[] NOUNS = {"tax", "discount", "quantity", "invoice", "order", "customer", "price",
