@@ -44,6 +44,7 @@ final class LspProcess implements AutoCloseable {
     private final Client client = new Client();
     private final LanguageServer server;
     private final Future<Void> listening;
+    private volatile long initializedNanos;
 
     private LspProcess(String name, Process process, long startNanos, Path stderrLog) {
         this.name = name;
@@ -88,6 +89,7 @@ final class LspProcess implements AutoCloseable {
         var answered = new long[1];
         CompletableFuture<?> response = server.initialize(params).whenComplete((r, e) -> answered[0] = System.nanoTime());
         await(response, timeout, "initialize");
+        initializedNanos = System.nanoTime();
         server.initialized(new InitializedParams());
         return answered[0] - startNanos;
     }
@@ -113,6 +115,34 @@ final class LspProcess implements AutoCloseable {
                 }
             }
             return true;
+        }
+    }
+
+    /** {@link System#nanoTime()} when {@code initialized} was sent. */
+    long initializedNanos() {
+        return initializedNanos;
+    }
+
+    /**
+     * Waits for a {@code gptoss/status} whose {@code index.state} is {@code ready}; returns when it
+     * arrived ({@link System#nanoTime()}) and the files it reported, or null if none came in time.
+     */
+    long[] awaitIndexReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (client) {
+            while (client.indexReadyNanos == 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(client, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return new long[] {client.indexReadyNanos, client.indexedFiles};
         }
     }
 
@@ -192,11 +222,20 @@ final class LspProcess implements AutoCloseable {
     private static final class Client implements StatusAwareClient {
         private final List<String> complaints = new CopyOnWriteArrayList<>();
         private String lastState;
+        private long indexReadyNanos;
+        private long indexedFiles;
 
         @Override
         public synchronized void status(JsonElement status) {
+            long arrived = System.nanoTime();
             if (status != null && status.isJsonObject() && status.getAsJsonObject().has("state")) {
                 lastState = status.getAsJsonObject().get("state").getAsString();
+                var index = status.getAsJsonObject().get("index");
+                if (indexReadyNanos == 0 && index != null && index.isJsonObject()
+                        && "ready".equals(index.getAsJsonObject().get("state").getAsString())) {
+                    indexReadyNanos = arrived;
+                    indexedFiles = index.getAsJsonObject().get("files").getAsLong();
+                }
                 notifyAll();
             }
         }

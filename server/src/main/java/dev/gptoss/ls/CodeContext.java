@@ -6,6 +6,7 @@ import dev.gptoss.ls.context.ContextAssembler;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.context.DefinitionsSource;
 import dev.gptoss.ls.context.EnclosingScopesSource;
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.ImportsSource;
 import dev.gptoss.ls.context.OpenOutlines;
 import dev.gptoss.ls.context.PromptContext;
@@ -44,14 +45,21 @@ public final class CodeContext implements AutoCloseable {
     private final WorkspaceIndex index;
     private final ContextAssembler assembler;
     private volatile ExclusionRules exclusions;
+    private volatile List<String> excludeGlobs;
     private volatile Path workspaceRoot;
     private volatile int fixedTokens = -1;
 
     public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
+        this(documents, settings, new ForegroundWork());
+    }
+
+    /** @param foreground completions being prepared, for which the workspace index steps aside */
+    public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings, ForegroundWork foreground) {
         this.documents = documents;
         this.settings = settings;
-        this.exclusions = ExclusionRules.of(null, settings.get().exclude());
-        this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions);
+        this.excludeGlobs = settings.get().exclude();
+        this.exclusions = ExclusionRules.of(null, excludeGlobs);
+        this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions, foreground);
         this.assembler = newAssembler();
     }
 
@@ -103,16 +111,52 @@ public final class CodeContext implements AutoCloseable {
         return assembler.build(document, offset);
     }
 
-    /** Sets the workspace root and starts the background index of it (after {@code initialized}). */
-    public void startWorkspaceIndex(Path root) {
+    /**
+     * Sets the workspace root, whose ignore files then apply, and starts the background index of it
+     * (after {@code initialized}) unless told not to: an untrusted workspace is not indexed, but its
+     * {@code .gitignore} still keeps files out of prompts.
+     */
+    public void openWorkspace(Path root, boolean indexed) {
         workspaceRoot = root == null ? null : root.toAbsolutePath().normalize();
-        exclusions = ExclusionRules.of(workspaceRoot, settings.get().exclude());
-        index.start();
+        rebuildExclusions(settings.get().exclude());
+        if (indexed) {
+            index.start();
+        }
     }
 
-    /** A new configuration may bring other exclusion globs. */
+    /** A new configuration may bring other exclusion globs; the index follows them. */
     void use(ContextSettings next) {
-        exclusions = ExclusionRules.of(workspaceRoot, next.exclude());
+        boolean globsChanged = !next.exclude().equals(excludeGlobs);
+        rebuildExclusions(next.exclude());
+        Path root = workspaceRoot;
+        if (globsChanged && root != null) {
+            index.rulesChanged(root);
+        }
+    }
+
+    /**
+     * A file in the workspace was created, changed or deleted on disk. An ignore file rebuilds the
+     * exclusion rules and makes the index drop or take up the files below it.
+     */
+    public void workspaceFileChanged(Path file, boolean deleted) {
+        if (ExclusionRules.isIgnoreFile(file)) {
+            rebuildExclusions(excludeGlobs);
+            Path root = workspaceRoot;
+            boolean infoExclude = !file.getFileName().toString().equals(".gitignore");
+            Path below = infoExclude ? root : file.toAbsolutePath().normalize().getParent();
+            if (below != null) {
+                index.rulesChanged(below);
+            }
+        } else if (deleted) {
+            index.fileDeleted(file);
+        } else {
+            index.fileChanged(file);
+        }
+    }
+
+    private synchronized void rebuildExclusions(List<String> globs) {
+        excludeGlobs = globs;
+        exclusions = ExclusionRules.of(workspaceRoot, globs);
     }
 
     /**

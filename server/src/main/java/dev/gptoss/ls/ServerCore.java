@@ -22,6 +22,7 @@ import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.routing.ConfigurationCheck;
@@ -108,12 +109,13 @@ public final class ServerCore implements AutoCloseable {
         router = new ModelRouter(instancesFor(initial, null), initial.routing(), health, modes, metrics, work,
                 ThreadLocalRandom.current());
         status = new StatusBoard(health, modes, router::instances, this::keptTiers);
-        codeContext = new CodeContext(documents, () -> config.current().context());
+        var foreground = new ForegroundWork();
+        codeContext = new CodeContext(documents, () -> config.current().context(), foreground);
         var secretFiles = guard.exclusions();
         guard.useExclusions(uri -> secretFiles.whyExcluded(uri).or(() -> codeContext.exclusions().excludedUri(uri)
                 ? Optional.of("the file is excluded by gptoss.exclude or .gitignore") : Optional.empty()));
         completions = new InlineCompletions(router, modes, () -> config.current().completion(),
-                codeContext::build, metrics, cacheStats, work, guard);
+                codeContext::build, metrics, cacheStats, work, guard, foreground);
         config.onChange(this::use);
         documents.onEvent(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
         documents.onEvent(event -> {
@@ -244,11 +246,12 @@ public final class ServerCore implements AutoCloseable {
         return next.endpoints().stream().map(e -> keys.keyFor(e).orElse(null)).filter(Objects::nonNull).toList();
     }
 
-    /** Starts the background index of the workspace (after {@code initialized}), unless it is untrusted. */
+    /**
+     * Applies the workspace's ignore files and starts its background index (after {@code initialized}),
+     * unless it is untrusted.
+     */
     public void startWorkspaceIndex(Path root) {
-        if (workspaceTrusted) {
-            codeContext.startWorkspaceIndex(root);
-        }
+        codeContext.openWorkspace(root, workspaceTrusted);
     }
 
     public CodeContext codeContext() {

@@ -5,6 +5,7 @@ import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
@@ -52,10 +53,12 @@ public final class InlineCompletions {
     private final SuggestionShaper shaper = new SuggestionShaper();
     private final LiveSuggestions live;
     private final PromptGuard guard;
+    private final ForegroundWork foreground;
 
+    /** @param foreground told while a completion is being prepared, so background indexing steps aside */
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
                              BiFunction<DocumentSnapshot, Integer, PromptContext> contexts, MetricsRecorder metrics,
-                             CacheStats stats, Executor executor, PromptGuard guard) {
+                             CacheStats stats, Executor executor, PromptGuard guard, ForegroundWork foreground) {
         this.router = router;
         this.modes = modes;
         this.settings = settings;
@@ -65,6 +68,7 @@ public final class InlineCompletions {
         this.executor = executor;
         this.live = new LiveSuggestions(stats);
         this.guard = guard;
+        this.foreground = foreground;
     }
 
     /**
@@ -119,6 +123,7 @@ public final class InlineCompletions {
         var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
                 attempt::streamedText, prefetch, executor);
         live.start(query.document().uri(), suggestion);
+        foreground.begin();
         executor.execute(attempt::begin);
         return suggestion.read("", () -> CompletableFuture.completedFuture(Optional.empty()));
     }
@@ -156,7 +161,16 @@ public final class InlineCompletions {
             return streamed;
         }
 
+        /** Everything up to handing the request to the router; the model's time is not foreground work. */
         void begin() {
+            try {
+                prepare();
+            } finally {
+                foreground.end();
+            }
+        }
+
+        private void prepare() {
             if (result.isDone()) {
                 return;
             }

@@ -60,7 +60,8 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         this.core = core;
         this.exit = exit;
         this.settings = new SettingsUpdates(core.config(), core::json);
-        this.status = new StatusPublisher(core.status(), core::json, core.work(), core.guard()::note);
+        this.status = new StatusPublisher(core.status(), core::json, core.work(), core.guard()::note,
+                core.codeContext().index()::progress);
         var pending = new PendingRequests();
         core.documents().onEvent(event -> pending.cancelAll(event.uri()));
         this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
@@ -75,11 +76,12 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
             if (core.workspaceTrusted()) {
                 settings.fromWorkspace(workspaceRoot);
             }
-        }, commands, core.codeContext().index());
+        }, commands, core.codeContext());
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
         core.router().onInstanceChange(status::publishSoon);
         core.guard().onNoteChange(status::publishSoon);
+        core.codeContext().index().ready().thenRun(status::publishSoon);
         core.onTierKept(status::tierKept);
     }
 

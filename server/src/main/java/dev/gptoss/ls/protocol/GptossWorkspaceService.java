@@ -1,6 +1,6 @@
 package dev.gptoss.ls.protocol;
 
-import dev.gptoss.ls.workspace.WorkspaceIndex;
+import dev.gptoss.ls.CodeContext;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
@@ -17,14 +17,14 @@ final class GptossWorkspaceService implements WorkspaceService {
     private final SettingsUpdates settings;
     private final Runnable reloadWorkspaceFile;
     private final ServerCommands commands;
-    private final WorkspaceIndex index;
+    private final CodeContext codeContext;
 
     GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands,
-                           WorkspaceIndex index) {
+                           CodeContext codeContext) {
         this.settings = settings;
         this.reloadWorkspaceFile = reloadWorkspaceFile;
         this.commands = commands;
-        this.index = index;
+        this.codeContext = codeContext;
     }
 
     @Override
@@ -42,11 +42,7 @@ final class GptossWorkspaceService implements WorkspaceService {
         for (FileEvent change : params.getChanges()) {
             try {
                 Path file = Path.of(URI.create(change.getUri()));
-                if (change.getType() == FileChangeType.Deleted) {
-                    index.fileDeleted(file);
-                } else {
-                    index.fileChanged(file);
-                }
+                codeContext.workspaceFileChanged(file, change.getType() == FileChangeType.Deleted);
             } catch (IllegalArgumentException | FileSystemNotFoundException e) {
                 // Not a file on this machine: nothing to index.
             }

@@ -2,8 +2,10 @@ package dev.gptoss.ls.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
+import dev.gptoss.ls.workspace.WorkspaceIndex;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,17 +22,20 @@ final class StatusPublisher {
     private final StatusBoard board;
     private final Supplier<ObjectMapper> json;
     private final Supplier<String> guardNote;
+    private final Supplier<WorkspaceIndex.Progress> index;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
     private final Executor executor;
     private volatile GptossClient client;
     private volatile boolean toldOffline;
 
-    StatusPublisher(StatusBoard board, Supplier<ObjectMapper> json, Executor executor, Supplier<String> guardNote) {
+    StatusPublisher(StatusBoard board, Supplier<ObjectMapper> json, Executor executor, Supplier<String> guardNote,
+                    Supplier<WorkspaceIndex.Progress> index) {
         this.board = board;
         this.json = json;
         this.executor = executor;
         this.guardNote = guardNote;
+        this.index = index;
     }
 
     /** Publishes soon, off the caller's thread; calls made before it runs are one publication. */
@@ -59,6 +64,7 @@ final class StatusPublisher {
         ServiceStatus status = board.current();
         var signature = new java.util.ArrayList<Object>(status.signature());
         signature.add(String.valueOf(guardNote.get()));
+        signature.add(index.get().state());
         if (signature.equals(lastSent.getAndSet(signature))) {
             return;
         }
@@ -86,6 +92,11 @@ final class StatusPublisher {
         JsonElement tree = JsonShapes.toGson(json.get(), status);
         // Why the last document asked about got no completion (excluded, too large, binary), if so.
         tree.getAsJsonObject().addProperty("guard", guardNote.get());
+        WorkspaceIndex.Progress progress = index.get();
+        var indexTree = new JsonObject();
+        indexTree.addProperty("state", progress.state());
+        indexTree.addProperty("files", progress.files());
+        tree.getAsJsonObject().add("index", indexTree);
         return tree;
     }
 }

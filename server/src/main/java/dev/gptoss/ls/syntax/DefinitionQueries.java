@@ -66,9 +66,10 @@ final class DefinitionQueries {
             (impl_item type: (type_identifier) @name) @definition
             (use_declaration) @import
             """;
+    /** The tsx grammar is TypeScript's plus JSX expressions: the same definitions, the same node names. */
     private static final Map<String, String> BY_LANGUAGE = Map.of(
             "python", PYTHON, "java", JAVA, "javascript", JAVASCRIPT, "javascriptreact", JAVASCRIPT,
-            "typescript", TYPESCRIPT, "go", GO, "rust", RUST);
+            "typescript", TYPESCRIPT, "typescriptreact", TYPESCRIPT, "go", GO, "rust", RUST);
 
     private DefinitionQueries() {
     }

@@ -11,6 +11,7 @@ import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterRust;
+import org.treesitter.TreeSitterTsx;
 import org.treesitter.TreeSitterTypescript;
 
 /**
@@ -24,6 +25,7 @@ public final class Grammars {
             "python", TreeSitterPython::new,
             "java", TreeSitterJava::new,
             "typescript", TreeSitterTypescript::new,
+            "typescriptreact", TreeSitterTsx::new,
             "javascript", TreeSitterJavascript::new,
             "javascriptreact", TreeSitterJavascript::new,
             "go", TreeSitterGo::new,
@@ -61,6 +63,7 @@ public final class Grammars {
             case "py", "pyi" -> "python";
             case "java" -> "java";
             case "ts", "mts", "cts" -> "typescript";
+            case "tsx" -> "typescriptreact";
             case "js", "mjs", "cjs" -> "javascript";
             case "jsx" -> "javascriptreact";
             case "go" -> "go";

@@ -2,142 +2,183 @@ package dev.gptoss.ls.workspace;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Files whose text must never reach a model: those the workspace's root {@code .gitignore}
- * ignores and those matched by {@code gptoss.exclude} globs (gitignore syntax: {@code *},
- * {@code **}, {@code ?}, a leading {@code /} anchors to the root, a pattern without {@code /}
- * matches a name at any depth, {@code !} re-includes). Files outside the root are not workspace
- * files and are refused too.
+ * Files whose text must never reach a model, as git sees them plus {@code gptoss.exclude}:
+ * <ul>
+ *   <li>every directory's {@code .gitignore}, its patterns relative to that directory and applying
+ *       to its subtree; deeper files override shallower ones, the last matching pattern wins,
+ *       {@code !} re-includes, and nothing inside an excluded directory can be re-included;</li>
+ *   <li>{@code .git/info/exclude}, below every {@code .gitignore};</li>
+ *   <li>the configured {@code gptoss.exclude} globs, above everything: a {@code .gitignore} cannot
+ *       re-include what they exclude, and their own {@code !} only takes back an earlier glob of theirs.</li>
+ * </ul>
+ * Patterns are compiled once. A directory's {@code .gitignore} is read the first time a path
+ * below it is checked (the workspace index's walk does that for every directory it enters), so a
+ * check costs map look-ups and pattern matches, never a walk of the disk. The rules are rebuilt,
+ * not updated, when an ignore file or the configuration changes.
+ *
+ * <p>A file outside the root, or a document that is not a file, is judged by its name alone against
+ * the root's rules and the configured globs.
  */
 public final class ExclusionRules {
     public static final List<String> DEFAULT_EXCLUDE = List.of(".env*", "*.pem", "*.key", "**/secrets/**");
+    static final String IGNORE_FILE = ".gitignore";
 
-    private record Rule(Pattern pattern, boolean negated, boolean directoryOnly) {
+    /** A directory as far as ignoring goes: whether it is excluded, and the ignore patterns in force below it. */
+    private record Directory(String base, boolean excluded, List<IgnorePattern> own, Directory parent) {
+        /** The verdict of the deepest, last pattern that matches, or null when none does. */
+        Boolean ignored(String relativePath, String name, boolean directory) {
+            for (Directory d = this; d != null; d = d.parent) {
+                String fromBase = relativePath.substring(d.base.length());
+                for (int i = d.own.size() - 1; i >= 0; i--) {
+                    IgnorePattern p = d.own.get(i);
+                    if (p.matches(fromBase, name, directory)) {
+                        return !p.negated();
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     private final Path root;
-    private final List<Rule> rules;
+    private final List<IgnorePattern> configured;
+    private final Directory rootDirectory;
+    private final Map<String, Directory> directories = new ConcurrentHashMap<>();
 
-    private ExclusionRules(Path root, List<Rule> rules) {
+    private ExclusionRules(Path root, List<IgnorePattern> configured, List<IgnorePattern> rootPatterns) {
         this.root = root;
-        this.rules = rules;
+        this.configured = configured;
+        this.rootDirectory = new Directory("", false, rootPatterns, null);
     }
 
-    /** Rules of a workspace: its {@code .gitignore} first, then the configured globs, which win. */
+    /** The rules of a workspace (null: no workspace, only the configured globs count). */
     public static ExclusionRules of(Path root, List<String> excludeGlobs) {
-        var rules = new ArrayList<Rule>();
-        if (root != null) {
-            Path gitignore = root.resolve(".gitignore");
-            if (Files.isRegularFile(gitignore)) {
-                try {
-                    for (String line : Files.readAllLines(gitignore)) {
-                        compile(line).ifPresent(rules::add);
-                    }
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    // An unreadable .gitignore leaves the configured globs in force.
-                }
-            }
+        List<IgnorePattern> configured = excludeGlobs.stream().map(IgnorePattern::compile)
+                .flatMap(Optional::stream).toList();
+        if (root == null) {
+            return new ExclusionRules(null, configured, List.of());
         }
-        for (String glob : excludeGlobs) {
-            compile(glob).ifPresent(rules::add);
+        Path absolute = root.toAbsolutePath().normalize();
+        var rootPatterns = new ArrayList<>(read(absolute.resolve(".git").resolve("info").resolve("exclude")));
+        rootPatterns.addAll(read(absolute.resolve(IGNORE_FILE)));
+        return new ExclusionRules(absolute, configured, List.copyOf(rootPatterns));
+    }
+
+    /** Whether a file is one whose change means the rules must be rebuilt. */
+    public static boolean isIgnoreFile(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return false;
         }
-        return new ExclusionRules(root == null ? null : root.toAbsolutePath().normalize(), List.copyOf(rules));
+        return name.toString().equals(IGNORE_FILE) || file.endsWith(Path.of(".git", "info", "exclude"));
     }
 
     public Optional<Path> root() {
         return Optional.ofNullable(root);
     }
 
-    /** Whether a document (by URI) may be shown to a model. Non-file URIs are judged by their path. */
+    /** Whether a document (by URI) may be shown to a model; a document is taken to be a file. */
     public boolean excludedUri(String uri) {
         try {
             URI parsed = URI.create(uri);
             if ("file".equals(parsed.getScheme())) {
                 return excluded(Path.of(parsed));
             }
-            return matches(parsed.getPath() == null ? uri : parsed.getPath().replaceFirst("^/", ""), false);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return matches(uri, false);
+            String path = parsed.isOpaque() ? parsed.getSchemeSpecificPart() : parsed.getPath();
+            return excludedByName(path == null || path.isEmpty() ? uri : path);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return excludedByName(uri);
         }
     }
 
-    /** Whether a file is excluded; a file outside the workspace root is judged by its name alone. */
+    /** Whether a file is excluded. */
     public boolean excluded(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        String relative = root != null && absolute.startsWith(root)
-                ? root.relativize(absolute).toString().replace('\\', '/')
-                : absolute.getFileName() == null ? "" : absolute.getFileName().toString();
-        return matches(relative, Files.isDirectory(absolute));
+        return excluded(file, false);
     }
 
-    private boolean matches(String relativePath, boolean directory) {
-        boolean excluded = false;
-        String[] parts = relativePath.split("/");
-        for (Rule rule : rules) {
-            // A pattern matches the path or any of its parent directories (a/b ignores a/b/c.py).
-            var prefix = new StringBuilder();
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) {
-                    prefix.append('/');
+    /** Whether a directory is excluded, and with it everything below it. */
+    public boolean excludedDirectory(Path directory) {
+        return excluded(directory, true);
+    }
+
+    private boolean excluded(Path path, boolean directory) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (root == null || !absolute.startsWith(root)) {
+            return excludedByName(absolute.getFileName() == null ? "" : absolute.getFileName().toString());
+        }
+        String relative = root.relativize(absolute).toString().replace('\\', '/');
+        if (relative.isEmpty()) {
+            return false;
+        }
+        int slash = relative.lastIndexOf('/');
+        Directory parent = directory(slash < 0 ? "" : relative.substring(0, slash));
+        return parent.excluded() || excludedBelow(parent, relative, relative.substring(slash + 1), directory);
+    }
+
+    private boolean excludedByName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return excludedBelow(rootDirectory, name, name, false);
+    }
+
+    /** The verdict for a path whose parent directory is not excluded. */
+    private boolean excludedBelow(Directory parent, String relative, String name, boolean directory) {
+        for (int i = configured.size() - 1; i >= 0; i--) {
+            IgnorePattern p = configured.get(i);
+            if (p.matches(relative, name, directory)) {
+                if (!p.negated()) {
+                    return true;
                 }
-                prefix.append(parts[i]);
-                boolean isDirectory = i < parts.length - 1 || directory;
-                if ((!rule.directoryOnly() || isDirectory) && rule.pattern().matcher(prefix).matches()) {
-                    excluded = !rule.negated();
-                    break;
-                }
+                break;
             }
         }
-        return excluded;
+        return Boolean.TRUE.equals(parent.ignored(relative, name, directory));
     }
 
-    private static Optional<Rule> compile(String line) {
-        String p = line.strip();
-        if (p.isEmpty() || p.startsWith("#")) {
-            return Optional.empty();
+    /** A directory by its path relative to the root ("" for the root); its ignore file is read once. */
+    private Directory directory(String relative) {
+        if (relative.isEmpty()) {
+            return rootDirectory;
         }
-        boolean negated = p.startsWith("!");
-        if (negated) {
-            p = p.substring(1);
+        Directory known = directories.get(relative);
+        if (known != null) {
+            return known;
         }
-        boolean directoryOnly = p.endsWith("/");
-        if (directoryOnly) {
-            p = p.substring(0, p.length() - 1);
+        int slash = relative.lastIndexOf('/');
+        Directory parent = directory(slash < 0 ? "" : relative.substring(0, slash));
+        Directory created;
+        if (parent.excluded()) {
+            created = new Directory(relative + "/", true, List.of(), parent);
+        } else {
+            boolean excluded = excludedBelow(parent, relative, relative.substring(slash + 1), true);
+            List<IgnorePattern> own = excluded ? List.of() : read(root.resolve(relative).resolve(IGNORE_FILE));
+            created = new Directory(relative + "/", excluded, own, parent);
         }
-        boolean anchored = p.startsWith("/") || p.contains("/") && !p.startsWith("**/");
-        p = p.replaceFirst("^/", "");
-        String regex = globToRegex(p);
-        if (!anchored) {
-            regex = "(?:.*/)?" + regex;
-        }
-        return Optional.of(new Rule(Pattern.compile(regex), negated, directoryOnly));
+        Directory raced = directories.putIfAbsent(relative, created);
+        return raced == null ? created : raced;
     }
 
-    private static String globToRegex(String glob) {
-        var out = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-                out.append(slashAfter ? "(?:.*/)?" : ".*");
-                i += slashAfter ? 2 : 1;
-            } else if (c == '*') {
-                out.append("[^/]*");
-            } else if (c == '?') {
-                out.append("[^/]");
-            } else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) {
-                out.append('\\').append(c);
-            } else {
-                out.append(c);
-            }
+    private static List<IgnorePattern> read(Path ignoreFile) {
+        if (!Files.isRegularFile(ignoreFile)) {
+            return List.of();
         }
-        return out.toString();
+        try {
+            // Git reads bytes; a pattern that is not UTF-8 should not cost the file's other patterns.
+            return new String(Files.readAllBytes(ignoreFile), StandardCharsets.UTF_8).lines()
+                    .map(IgnorePattern::compile).flatMap(Optional::stream).toList();
+        } catch (IOException e) {
+            // An unreadable ignore file leaves the others, and the configured globs, in force.
+            return List.of();
+        }
     }
 }

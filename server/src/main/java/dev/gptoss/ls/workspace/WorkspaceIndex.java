@@ -1,5 +1,6 @@
 package dev.gptoss.ls.workspace;
 
+import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.SymbolLookup;
 import dev.gptoss.ls.syntax.Definition;
 import dev.gptoss.ls.syntax.FileOutline;
@@ -30,18 +31,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Definitions of every source file in the workspace, by name, built on one low-priority background
- * thread after {@code initialized} and kept fresh from watched-file events and open documents.
+ * Definitions of every source file in the workspace, by name, built on one background thread after
+ * {@code initialized} that steps aside between files while a completion is being prepared, and kept
+ * fresh from watched-file events and open documents.
  * Bounded (file count, file size), honours {@link ExclusionRules}, never looks outside the root.
  */
 public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkspaceIndex.class.getName());
     public static final int MAX_FILES = 20_000;
     public static final long MAX_FILE_BYTES = 256 * 1024;
+    /** The longest the walk steps aside for a completion before the next file, should one hang. */
+    private static final long MAX_YIELD_MS = 500;
 
     private final SyntaxTrees trees;
     private final OutlineExtractor extractor;
     private final Supplier<ExclusionRules> rules;
+    private final ForegroundWork foreground;
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-index");
         thread.setDaemon(true);
@@ -51,18 +56,23 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
     private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+    /** Until started (never, in an untrusted workspace) nothing on disk is read. */
+    private volatile boolean started;
 
-    public WorkspaceIndex(SyntaxTrees trees, OutlineExtractor extractor, Supplier<ExclusionRules> rules) {
+    public WorkspaceIndex(SyntaxTrees trees, OutlineExtractor extractor, Supplier<ExclusionRules> rules,
+                          ForegroundWork foreground) {
         this.trees = trees;
         this.extractor = extractor;
         this.rules = rules;
+        this.foreground = foreground;
     }
 
     /** Starts the background walk of the root; {@link #ready()} completes with the number of files indexed. */
     public void start() {
+        started = true;
         indexing.execute(() -> {
             try {
-                ready.complete(walk());
+                ready.complete(walk(rules.get().root(), false));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Workspace index stopped early", e);
                 ready.complete(files.size());
@@ -72,6 +82,15 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
     public CompletableFuture<Integer> ready() {
         return ready;
+    }
+
+    /** Where the index stands: {@code off} (not started), {@code building} or {@code ready}, and its file count. */
+    public record Progress(String state, int files) {
+    }
+
+    public Progress progress() {
+        String state = !started ? "off" : ready.isDone() ? "ready" : "building";
+        return new Progress(state, files.size());
     }
 
     public int fileCount() {
@@ -85,6 +104,9 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
     /** A file was created or changed on disk. */
     public void fileChanged(Path file) {
+        if (!started) {
+            return;
+        }
         indexing.execute(() -> indexFile(file));
     }
 
@@ -92,20 +114,40 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         indexing.execute(() -> forget(file.toUri().toString()));
     }
 
+    /**
+     * The exclusion rules changed below {@code directory} (an ignore file or the configured globs):
+     * files now excluded there leave the index, files no longer excluded join it.
+     */
+    public void rulesChanged(Path directory) {
+        if (!started) {
+            return;
+        }
+        indexing.execute(() -> {
+            Path start = directory.toAbsolutePath().normalize();
+            ExclusionRules current = rules.get();
+            for (String uri : List.copyOf(files.keySet())) {
+                pathOf(uri).filter(p -> p.startsWith(start) && current.excluded(p)).ifPresent(p -> forget(uri));
+            }
+            if (insideRoot(start) && !current.excludedDirectory(start)) {
+                walk(Optional.of(start), true);
+            }
+        });
+    }
+
     /** A fresher outline of an open document inside the workspace. */
     public void openDocumentParsed(FileOutline outline) {
         Optional<Path> path = pathOf(outline.path());
-        if (path.isPresent() && insideRoot(path.get()) && !rules.get().excluded(path.get())) {
+        if (started && path.isPresent() && insideRoot(path.get()) && !rules.get().excluded(path.get())) {
             indexing.execute(() -> put(path.get().toUri().toString(), outline));
         }
     }
 
-    private int walk() {
-        Optional<Path> root = rules.get().root();
+    /** Indexes the files below {@code root}, all of them or only those not indexed yet; returns how many. */
+    private int walk(Optional<Path> root, boolean onlyNew) {
         if (root.isEmpty() || !Files.isDirectory(root.get())) {
             return 0;
         }
-        var count = new AtomicInteger();
+        var count = new AtomicInteger(onlyNew ? files.size() : 0);
         long started = System.nanoTime();
         try {
             Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
@@ -115,13 +157,20 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
                         return FileVisitResult.TERMINATE;
                     }
                     boolean skip = !dir.equals(root.get())
-                            && (dir.getFileName().toString().equals(".git") || rules.get().excluded(dir));
+                            && (dir.getFileName().toString().equals(".git") || rules.get().excludedDirectory(dir));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
+                    try {
+                        foreground.awaitIdle(MAX_YIELD_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return FileVisitResult.TERMINATE;
+                    }
+                    boolean known = onlyNew && files.containsKey(file.toUri().toString());
+                    if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
                         if (count.incrementAndGet() >= MAX_FILES) {
                             LOG.info("Workspace index stops at " + MAX_FILES + " files");
                             return FileVisitResult.TERMINATE;
@@ -145,7 +194,11 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     private boolean indexFile(Path file) {
         Optional<String> language = Grammars.languageOfFile(file.getFileName().toString());
         String uri = file.toUri().toString();
-        if (language.isEmpty() || !insideRoot(file) || rules.get().excluded(file)) {
+        if (language.isEmpty() || !insideRoot(file)) {
+            return false;
+        }
+        if (rules.get().excluded(file)) {
+            forget(uri);
             return false;
         }
         try {

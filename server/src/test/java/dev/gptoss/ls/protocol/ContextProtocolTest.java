@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.gptoss.ls.fake.FakeModelBackend;
 import dev.gptoss.ls.fake.Flavor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -39,6 +41,7 @@ class ContextProtocolTest {
             "python, app.py, Multiply each component of vector by factor., parse_invoice",
             "java, App.java, 'static double[] scaleVector(double[] vector, double factor)', parseInvoice",
             "typescript, app.ts, 'export function scaleVector(vector: number[], factor: number)', parseInvoice",
+            "typescriptreact, Cart.tsx, 'export function PriceTag({ amount, currency }: PriceTagProps)', parseInvoice",
             "javascript, app.js, 'export function scaleVector(vector, factor)', parseInvoice",
             "go, main.go, 'func ScaleVector(vector []float64, factor float64) []float64', ParseInvoice",
             "rust, main.rs, 'pub fn scale_vector(vector: &[f64], factor: f64) -> Vec<f64>', parse_invoice"})
@@ -74,6 +77,19 @@ class ContextProtocolTest {
         assertTrue(definition, sources.toString());
         assertEquals(used, sum, "the sources add up to the tokens used");
         assertEquals("cursor", sources.get(sources.size() - 1).getAsJsonObject().get("source").getAsString());
+    }
+
+    @Test
+    void theStatusSaysWhenTheWorkspaceIndexIsReadyAndHowManyFilesItHolds() throws Exception {
+        backend = FakeModelBackend.start(Flavor.OLLAMA);
+        session = new LspSession();
+        session.initialize(LspSession.settingsFor(backend.url(), "ollama", "raw"), FIXTURES.resolve("python"));
+
+        JsonElement status = session.client.awaitStatus(s -> s.getAsJsonObject().has("index")
+                && s.getAsJsonObject().getAsJsonObject("index").get("state").getAsString().equals("ready"),
+                Duration.ofSeconds(30));
+
+        assertEquals(3, status.getAsJsonObject().getAsJsonObject("index").get("files").getAsInt(), status.toString());
     }
 
     @Test
