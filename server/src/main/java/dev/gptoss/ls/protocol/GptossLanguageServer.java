@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -53,6 +54,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private volatile GptossClient client;
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
+    private volatile boolean clientWatchesFiles;
     private volatile CompletableFuture<Void> settingsApplied = CompletableFuture.completedFuture(null);
 
     /** @param exit ends the process with a status code; tests pass something gentler */
@@ -76,7 +78,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
             if (core.workspaceTrusted()) {
                 settings.fromWorkspace(workspaceRoot);
             }
-        }, commands, core.codeContext());
+        }, commands, core.codeContext(), this::reloadPatterns);
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::publishSoon);
         core.router().onInstanceChange(status::publishSoon);
@@ -106,6 +108,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         core.useWorkspace(workspaceRoot, trusted);
         Object options = params.getInitializationOptions();
         settingsApplied = CompletableFuture.runAsync(() -> applySettings(trusted, options), core.work());
+        clientWatchesFiles = WatchedFiles.clientCanWatch(params.getCapabilities());
         var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
         progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
         explanations.clientShowsDocuments(window != null && window.getShowDocument() != null
@@ -137,8 +140,23 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         }
         core.startHealthChecks();
         core.startWorkspaceIndex(workspaceRoot);
+        watchWorkspaceFiles();
         status.publishIfChanged();
         reloadPatterns();
+    }
+
+    /** Without this an editor does not report files changed on disk, such as a new .gitignore. */
+    private void watchWorkspaceFiles() {
+        GptossClient target = client;
+        if (!clientWatchesFiles || target == null) {
+            return;
+        }
+        target.registerCapability(new RegistrationParams(List.of(WatchedFiles.registration())))
+                .exceptionally(e -> {
+                    LOG.warning("The editor refused to watch workspace files (" + e.getMessage()
+                            + "); files changed outside it are noticed only when opened");
+                    return null;
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gptoss.ls.protocol;
 
 import dev.gptoss.ls.CodeContext;
+import dev.gptoss.ls.actions.LukhasPatterns;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ final class GptossWorkspaceService implements WorkspaceService {
     private final Runnable reloadWorkspaceFile;
     private final ServerCommands commands;
     private final CodeContext codeContext;
+    private final Runnable reloadPatterns;
 
     GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands,
-                           CodeContext codeContext) {
+                           CodeContext codeContext, Runnable reloadPatterns) {
         this.settings = settings;
         this.reloadWorkspaceFile = reloadWorkspaceFile;
         this.commands = commands;
         this.codeContext = codeContext;
+        this.reloadPatterns = reloadPatterns;
     }
 
     @Override
@@ -34,10 +37,11 @@ final class GptossWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        boolean configChanged = params.getChanges().stream()
-                .anyMatch(c -> c.getUri().endsWith("/" + SettingsUpdates.WORKSPACE_FILE));
-        if (configChanged) {
+        if (changed(params, SettingsUpdates.WORKSPACE_FILE)) {
             reloadWorkspaceFile.run();
+        }
+        if (changed(params, LukhasPatterns.WORKSPACE_FILE)) {
+            reloadPatterns.run();
         }
         for (FileEvent change : params.getChanges()) {
             try {
@@ -47,6 +51,10 @@ final class GptossWorkspaceService implements WorkspaceService {
                 // Not a file on this machine: nothing to index.
             }
         }
+    }
+
+    private static boolean changed(DidChangeWatchedFilesParams params, String workspaceFile) {
+        return params.getChanges().stream().anyMatch(c -> c.getUri().endsWith("/" + workspaceFile));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gptoss.ls.syntax;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -30,6 +31,15 @@ public final class Grammars {
             "javascriptreact", TreeSitterJavascript::new,
             "go", TreeSitterGo::new,
             "rust", TreeSitterRust::new);
+    private static final Map<String, String> FILE_LANGUAGES = Map.ofEntries(
+            Map.entry("py", "python"), Map.entry("pyi", "python"),
+            Map.entry("java", "java"),
+            Map.entry("ts", "typescript"), Map.entry("mts", "typescript"), Map.entry("cts", "typescript"),
+            Map.entry("tsx", "typescriptreact"),
+            Map.entry("js", "javascript"), Map.entry("mjs", "javascript"), Map.entry("cjs", "javascript"),
+            Map.entry("jsx", "javascriptreact"),
+            Map.entry("go", "go"),
+            Map.entry("rs", "rust"));
 
     private final Map<String, Optional<TSLanguage>> loaded = new ConcurrentHashMap<>();
 
@@ -58,17 +68,11 @@ public final class Grammars {
     /** The language id for a file name, for files the editor has not opened. */
     public static Optional<String> languageOfFile(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        String ext = dot < 0 ? "" : fileName.substring(dot + 1);
-        return Optional.ofNullable(switch (ext) {
-            case "py", "pyi" -> "python";
-            case "java" -> "java";
-            case "ts", "mts", "cts" -> "typescript";
-            case "tsx" -> "typescriptreact";
-            case "js", "mjs", "cjs" -> "javascript";
-            case "jsx" -> "javascriptreact";
-            case "go" -> "go";
-            case "rs" -> "rust";
-            default -> null;
-        });
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(FILE_LANGUAGES.get(fileName.substring(dot + 1)));
+    }
+
+    /** The file name extensions (without the dot) whose files have a grammar, for file watchers. */
+    public static Set<String> fileExtensions() {
+        return FILE_LANGUAGES.keySet();
     }
 }

@@ -10,6 +10,8 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowDocumentParams;
 import org.eclipse.lsp4j.ShowDocumentResult;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
@@ -23,6 +25,7 @@ public final class RecordingClient implements GptossClient {
     public final List<String> progressTokensCreated = new CopyOnWriteArrayList<>();
     public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     public final List<ShowDocumentParams> shownDocuments = new CopyOnWriteArrayList<>();
+    public final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
     @Override
     public void status(JsonElement status) {
@@ -41,6 +44,12 @@ public final class RecordingClient implements GptossClient {
     @Override
     public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
         progressTokensCreated.add(params.getToken().getLeft());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+        registrations.addAll(params.getRegistrations());
         return CompletableFuture.completedFuture(null);
     }
 
