@@ -129,15 +129,15 @@ public final class AiActionResolver {
             }
         }
         return new Span(new TextPosition(first, 0),
-                new TextPosition(last, document.lineContentEnd(last) - document.lineStarts()[last]));
+                new TextPosition(last, document.lineContentEnd(last) - document.lineStart(last)));
     }
 
     private static String text(DocumentSnapshot document, Span span) {
-        return document.text().substring(offset(document, span.start()), offset(document, span.end()));
+        return document.slice(offset(document, span.start()), offset(document, span.end()));
     }
 
     private static int offset(DocumentSnapshot document, TextPosition position) {
-        return document.lineStarts()[position.line()] + position.character();
+        return document.lineStart(position.line()) + position.character();
     }
 
     private static final String EDIT_SYSTEM = """

@@ -37,7 +37,6 @@ final class RegexMatcher implements PatternMatcher {
 
     @Override
     public void find(DocumentSnapshot document, int fromLine, int toLine, MatchSink sink) {
-        int[] starts = document.lineStarts();
         String text = document.text();
         int first = Math.max(0, fromLine);
         int last = Math.min(document.lineCount() - 1, toLine);
@@ -46,8 +45,8 @@ final class RegexMatcher implements PatternMatcher {
         }
         int regionEndLine = Math.min(document.lineCount() - 1, last + SPAN_LINES);
         int regionEnd = document.lineContentEnd(regionEndLine);
-        int lastStart = last + 1 < starts.length ? starts[last + 1] : text.length() + 1;
-        Matcher m = regex.matcher(text).region(starts[first], regionEnd)
+        int lastStart = last + 1 < document.lineCount() ? document.lineStart(last + 1) : text.length() + 1;
+        Matcher m = regex.matcher(text).region(document.lineStart(first), regionEnd)
                 .useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
             if (m.start() >= lastStart) {
@@ -69,7 +68,7 @@ final class RegexMatcher implements PatternMatcher {
         int line = document.positionOf(m.start()).line();
         if (when.isPresent() || unless.isPresent()) {
             int endLine = document.positionOf(m.end()).line();
-            String lines = document.text().substring(document.lineStarts()[line], document.lineContentEnd(endLine));
+            String lines = document.slice(document.lineStart(line), document.lineContentEnd(endLine));
             if (when.isPresent() && !when.get().matcher(lines).find()
                     || unless.isPresent() && unless.get().matcher(lines).find()) {
                 return false;

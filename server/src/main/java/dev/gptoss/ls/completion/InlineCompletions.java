@@ -88,7 +88,8 @@ public final class InlineCompletions {
      */
     public void accepted(DocumentSnapshot current, int offset, String insertText) {
         stats.accepted();
-        boolean applied = current.text().startsWith(insertText, offset);
+        boolean applied = offset + insertText.length() <= current.length()
+                && current.slice(offset, offset + insertText.length()).equals(insertText);
         DocumentSnapshot after = applied ? current : withInsertion(current, offset, insertText);
         fresh(new CompletionQuery(after, offset + insertText.length(), true), true);
     }
@@ -129,7 +130,7 @@ public final class InlineCompletions {
     }
 
     private static DocumentSnapshot withInsertion(DocumentSnapshot document, int offset, String text) {
-        var predicted = new TextDocument(document.uri(), document.languageId(), document.version(), document.text());
+        var predicted = TextDocument.from(document);
         var at = document.positionOf(offset);
         predicted.applyEdit(at, at, text);
         return predicted.snapshot();

@@ -59,15 +59,13 @@ final class LiveSuggestion {
 
     /** The text inserted at the suggestion's place, if that is all that changed. */
     Optional<String> insertedAtCursor(DocumentSnapshot now) {
-        String before = document.text();
-        String after = now.text();
-        int added = after.length() - before.length();
+        int added = now.length() - document.length();
         if (!document.uri().equals(now.uri()) || added < 0
-                || !after.regionMatches(0, before, 0, offset)
-                || !after.regionMatches(offset + added, before, offset, before.length() - offset)) {
+                || !now.regionMatches(0, document, 0, offset)
+                || !now.regionMatches(offset + added, document, offset, document.length() - offset)) {
             return Optional.empty();
         }
-        return Optional.of(after.substring(offset, offset + added));
+        return Optional.of(now.slice(offset, offset + added));
     }
 
     /**

@@ -23,28 +23,27 @@ public final class CursorWindow {
     }
 
     public CursorContext around(DocumentSnapshot document, int offset) {
-        String text = document.text();
         var cursor = document.positionOf(offset);
-        int lineStart = document.lineStarts()[cursor.line()];
+        int lineStart = document.lineStart(cursor.line());
         int lineEnd = document.lineContentEnd(cursor.line());
         int prefixStart = startOfLineAtOrAfter(document, Math.max(0, offset - maxPrefixChars), lineStart);
-        int suffixEnd = endOfLineAtOrBefore(document, Math.min(text.length(), offset + maxSuffixChars), lineEnd);
+        int suffixEnd = endOfLineAtOrBefore(document, Math.min(document.length(), offset + maxSuffixChars), lineEnd);
         return new CursorContext(
                 document.uri(),
                 document.languageId(),
-                text.substring(prefixStart, offset),
-                text.substring(offset, suffixEnd),
-                text.substring(lineStart, offset),
-                text.substring(offset, lineEnd),
+                document.slice(prefixStart, offset),
+                document.slice(offset, suffixEnd),
+                document.slice(lineStart, offset),
+                document.slice(offset, lineEnd),
                 previousLines(document, cursor.line()),
                 document.lineSeparator());
     }
 
     private static int startOfLineAtOrAfter(DocumentSnapshot document, int offset, int cursorLineStart) {
         int line = document.positionOf(offset).line();
-        int start = document.lineStarts()[line];
+        int start = document.lineStart(line);
         if (start < offset && line + 1 < document.lineCount()) {
-            start = document.lineStarts()[line + 1];
+            start = document.lineStart(line + 1);
         }
         return Math.min(start, cursorLineStart);
     }

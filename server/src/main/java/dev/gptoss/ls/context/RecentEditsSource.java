@@ -65,7 +65,7 @@ public final class RecentEditsSource implements ContextSource {
                 int first = Math.max(0, spot.line() - LINES_AROUND);
                 int last = Math.min(document.lineCount() - 1, spot.line() + LINES_AROUND);
                 if (first <= last) {
-                    String text = document.text().substring(document.lineStarts()[first], document.lineContentEnd(last));
+                    String text = document.slice(document.lineStart(first), document.lineContentEnd(last));
                     if (!text.isBlank()) {
                         snippets.add(new ContextSnippet(NAME, spot.uri(), text, snippets.size()));
                     }

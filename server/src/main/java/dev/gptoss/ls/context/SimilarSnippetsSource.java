@@ -70,7 +70,7 @@ public final class SimilarSnippetsSource implements ContextSource {
                 break;
             }
             DocumentSnapshot d = s.document();
-            String text = d.text().substring(d.lineStarts()[s.window().firstLine()], d.lineContentEnd(s.window().lastLine()));
+            String text = d.slice(d.lineStart(s.window().firstLine()), d.lineContentEnd(s.window().lastLine()));
             snippets.add(new ContextSnippet(NAME, d.uri(), text, snippets.size()));
         }
         return snippets;
@@ -85,7 +85,7 @@ public final class SimilarSnippetsSource implements ContextSource {
         int lines = Math.min(document.lineCount(), MAX_LINES_SCANNED);
         for (int first = 0; first < lines; first += STEP_LINES) {
             int last = Math.min(lines - 1, first + WINDOW_LINES - 1);
-            String text = document.text().substring(document.lineStarts()[first], document.lineContentEnd(last));
+            String text = document.slice(document.lineStart(first), document.lineContentEnd(last));
             windows.add(new Window(first, last, Identifiers.in(text)));
             if (last == lines - 1) {
                 break;

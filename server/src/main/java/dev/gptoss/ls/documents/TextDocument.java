@@ -8,8 +8,7 @@ package dev.gptoss.ls.documents;
 public final class TextDocument {
     private final String uri;
     private final String languageId;
-    private final StringBuilder text;
-    private final LineIndex lines;
+    private ChunkedText text;
     private int version;
     private DocumentSnapshot snapshot;
 
@@ -17,8 +16,19 @@ public final class TextDocument {
         this.uri = uri;
         this.languageId = languageId;
         this.version = version;
-        this.text = new StringBuilder(text);
-        this.lines = new LineIndex(this.text);
+        this.text = ChunkedText.of(text);
+    }
+
+    private TextDocument(DocumentSnapshot snapshot) {
+        this.uri = snapshot.uri();
+        this.languageId = snapshot.languageId();
+        this.version = snapshot.version();
+        this.text = snapshot.chunkedText();
+    }
+
+    /** A document that starts as this snapshot, sharing its text. */
+    public static TextDocument from(DocumentSnapshot snapshot) {
+        return new TextDocument(snapshot);
     }
 
     public String uri() {
@@ -35,8 +45,7 @@ public final class TextDocument {
         int to = Math.max(from, clampedOffset(end));
         TextPosition startAt = positionOf(from);
         TextPosition oldEndAt = positionOf(to);
-        text.replace(from, to, newText);
-        lines.replace(text, from, to, newText.length());
+        text = text.replace(from, to, newText);
         snapshot = null;
         return new AppliedEdit(from, to, from + newText.length(), startAt, oldEndAt, positionOf(from + newText.length()));
     }
@@ -53,30 +62,24 @@ public final class TextDocument {
     /** An immutable view of the current version, shared by every reader until the next edit. */
     public DocumentSnapshot snapshot() {
         if (snapshot == null) {
-            snapshot = new DocumentSnapshot(uri, languageId, version, text.toString(), lines.starts());
+            snapshot = new DocumentSnapshot(uri, languageId, version, text);
         }
         return snapshot;
     }
 
     private TextPosition positionOf(int offset) {
-        int line = lines.lineOf(offset);
-        return new TextPosition(line, offset - lines.lineStart(line));
+        int line = text.lineOf(offset);
+        return new TextPosition(line, offset - text.lineStart(line));
     }
 
     private int clampedOffset(TextPosition position) {
         if (position.line() < 0) {
             return 0;
         }
-        if (position.line() >= lines.lineCount()) {
+        if (position.line() >= text.lineCount()) {
             return text.length();
         }
-        int start = lines.lineStart(position.line());
-        int end = contentEnd(position.line());
-        return Math.min(start + Math.max(0, position.character()), end);
-    }
-
-    private int contentEnd(int line) {
-        int next = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-        return LineIndex.withoutLineEnd(text, lines.lineStart(line), next);
+        int start = text.lineStart(position.line());
+        return Math.min(start + Math.max(0, position.character()), text.lineContentEnd(position.line()));
     }
 }

@@ -157,11 +157,11 @@ public final class PromptGuard {
     /** The limits need a pass over the text: done once per text, not once per request. */
     private Optional<String> limitsRefusal(DocumentSnapshot document) {
         Checked checked = checkedByUri.get(document.uri());
-        if (checked != null && checked.text.get() == document.text()) {
+        if (checked != null && checked.text.get() == document.content()) {
             return checked.refusal;
         }
         Optional<String> refusal = settings.limits.refusal(document.text());
-        checkedByUri.put(document.uri(), new Checked(new WeakReference<>(document.text()), refusal));
+        checkedByUri.put(document.uri(), new Checked(new WeakReference<>(document.content()), refusal));
         return refusal;
     }
 
@@ -173,6 +173,6 @@ public final class PromptGuard {
     private record Settings(GuardSettings values, SecretRedactor redactor, ModelInputLimits limits) {
     }
 
-    private record Checked(WeakReference<String> text, Optional<String> refusal) {
+    private record Checked(WeakReference<CharSequence> text, Optional<String> refusal) {
     }
 }

@@ -72,7 +72,7 @@ final class InlineCompletionHandler {
         Position position = params.getPosition();
         DocumentSnapshot document = snapshot(uri);
         int offset = Positions.offset(document, position);
-        String word = wordBefore(document.text(), offset);
+        String word = wordBefore(document, offset);
         return AsyncRequests.map(suggest(new CompletionQuery(document, offset, false)), found -> {
             List<CompletionItem> items = found.map(s -> List.of(item(s, word, position))).orElse(List.of());
             return Either.<List<CompletionItem>, CompletionList>forRight(new CompletionList(true, items));
@@ -120,11 +120,11 @@ final class InlineCompletionHandler {
         return item;
     }
 
-    private static String wordBefore(String text, int offset) {
+    private static String wordBefore(DocumentSnapshot document, int offset) {
         int start = offset;
-        while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+        while (start > 0 && (Character.isLetterOrDigit(document.charAt(start - 1)) || document.charAt(start - 1) == '_')) {
             start--;
         }
-        return text.substring(start, offset);
+        return document.slice(start, offset);
     }
 }
