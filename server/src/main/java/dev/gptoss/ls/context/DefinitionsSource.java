@@ -1,11 +1,10 @@
 package dev.gptoss.ls.context;
 
 import dev.gptoss.ls.syntax.Definition;
+import dev.gptoss.ls.syntax.FileOutline;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ public final class DefinitionsSource implements ContextSource {
         var snippets = new ArrayList<ContextSnippet>();
         var seen = new HashSet<String>();
         int rank = 0;
-        Map<String, List<Definition>> inFile = byName(request.outline().definitions());
+        FileOutline inFile = request.outline();
         for (String name : namesNearCursor(request)) {
             if (rank >= MAX_NAMES) {
                 break;
@@ -58,8 +57,8 @@ public final class DefinitionsSource implements ContextSource {
         return snippets;
     }
 
-    private List<Definition> candidates(ContextRequest request, Map<String, List<Definition>> local, String name) {
-        var found = new ArrayList<>(local.getOrDefault(name, List.of()));
+    private List<Definition> candidates(ContextRequest request, FileOutline local, String name) {
+        var found = new ArrayList<>(local.named(name));
         for (Definition d : workspace.named(name)) {
             if (!d.path().equals(request.document().uri())) {
                 found.add(d);
@@ -68,13 +67,6 @@ public final class DefinitionsSource implements ContextSource {
         return found;
     }
 
-    private static Map<String, List<Definition>> byName(List<Definition> definitions) {
-        var byName = new HashMap<String, List<Definition>>();
-        for (Definition d : definitions) {
-            byName.computeIfAbsent(d.name(), n -> new ArrayList<>(1)).add(d);
-        }
-        return byName;
-    }
 
     /** Identifiers around the cursor, nearest first: the cursor line, then the lines above, then below. */
     private static List<String> namesNearCursor(ContextRequest request) {

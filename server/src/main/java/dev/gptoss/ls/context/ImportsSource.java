@@ -28,8 +28,8 @@ public final class ImportsSource implements ContextSource {
         }
         var snippets = new ArrayList<ContextSnippet>();
         String uri = request.document().uri();
-        String visibleText = request.cursor().prefix() + request.cursor().suffix();
-        if (!imports.stream().allMatch(visibleText::contains)) {
+        CursorContext cursor = request.cursor();
+        if (!imports.stream().allMatch(i -> cursor.prefix().contains(i) || cursor.suffix().contains(i))) {
             snippets.add(new ContextSnippet(NAME, uri, String.join("\n", imports), 0));
         }
         int rank = 1;

@@ -41,11 +41,7 @@ public final class OpenOutlines implements SymbolLookup {
     public List<Definition> named(String name) {
         var found = new ArrayList<Definition>();
         for (FileOutline outline : outlines.values()) {
-            for (Definition d : outline.definitions()) {
-                if (d.name().equals(name)) {
-                    found.add(d);
-                }
-            }
+            found.addAll(outline.named(name));
         }
         return found;
     }
