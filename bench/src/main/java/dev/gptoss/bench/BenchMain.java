@@ -28,7 +28,7 @@ public final class BenchMain {
     static final String USAGE = "usage: java -jar gptoss-bench.jar --server gptoss-ls.jar [--requests 200]"
             + " [--warmup 50] [--service-ms 50] [--starts 5] [--jvm-opts \"...\"] [--work-dir bench/target]"
             + " [--out docs/benchmarks.md] [--no-cds] [--max-minutes 20]";
-    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms16m -Xmx256m";
+    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms96m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);

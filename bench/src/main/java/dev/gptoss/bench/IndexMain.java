@@ -38,7 +38,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *
  * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.IndexMain --server server/target/gptoss-ls.jar
  *     [--files 5000] [--repeats 5] [--follow 10] [--first-after-ms 1500] [--service-ms 50] [--work-dir bench/target]
- *     [--control] [--out docs/benchmarks.md]</pre>
+ *     [--control] [--jvm-opts "..."] [--out docs/benchmarks.md]</pre>
  */
 public final class IndexMain {
     static final String SECTION = "Workspace index, 5,000 files (issue 3)";
@@ -50,7 +50,7 @@ public final class IndexMain {
 
     private final Path jar;
     private final Path workDir;
-    private final List<String> jvm = List.of(BenchMain.DEFAULT_JVM_OPTS.split(" "));
+    private final List<String> jvm;
     private final int follow;
     private final long firstAfterMs;
     private final String opened;
@@ -61,7 +61,8 @@ public final class IndexMain {
                   double indexReadyMs, long indexedFiles, int empty, int firstPromptChars) {
     }
 
-    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs, String opened) {
+    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs, String opened, List<String> jvm) {
+        this.jvm = jvm;
         this.opened = opened;
         this.jar = jar;
         this.workDir = workDir;
@@ -97,7 +98,8 @@ public final class IndexMain {
         // --control: the opened file calls no name the tree defines, so both prompts are the same size.
         boolean control = options.containsKey("--control");
         var bench = new IndexMain(jar, workDir, follow, firstAfterMs,
-                control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT);
+                control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT,
+                List.of(options.getOrDefault("--jvm-opts", BenchMain.DEFAULT_JVM_OPTS).trim().split("\\s+")));
         var emptyRuns = new ArrayList<Sample>();
         var treeRuns = new ArrayList<Sample>();
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
@@ -118,7 +120,7 @@ public final class IndexMain {
                         treeRuns.get(r).firstWhileBuilding() ? "building" : "already ready", treeRuns.get(r).indexReadyMs());
             }
         }
-        String section = section(String.join(" ", args), stats, serviceMs, repeats, follow, firstAfterMs, loadBefore,
+        String section = section(String.join(" ", args), String.join(" ", bench.jvm), stats, serviceMs, repeats, follow, firstAfterMs, loadBefore,
                 Machine.loadAverage(), emptyRuns, treeRuns);
         System.out.println(section);
         if (options.containsKey("--out")) {
@@ -204,7 +206,7 @@ public final class IndexMain {
         return new Gson().toJsonTree(Map.of("gptoss", gptoss));
     }
 
-    static String section(String args, WorkspaceTree.Stats stats, long serviceMs, int repeats, int follow,
+    static String section(String args, String jvm, WorkspaceTree.Stats stats, long serviceMs, int repeats, int follow,
                           long firstAfterMs, String loadBefore, String loadAfter, List<Sample> empty, List<Sample> tree) {
         double emptyFirst = median(empty.stream().mapToDouble(Sample::firstMs).toArray());
         double treeFirst = median(tree.stream().mapToDouble(Sample::firstMs).toArray());
@@ -229,7 +231,7 @@ public final class IndexMain {
                 + "`.gitignore` files (`node_modules/`, `build/`, each service's `generated/`). ",
                 stats.files(), stats.bytes() / 1e6, stats.python(), stats.typescript(), stats.java(), stats.other(),
                 stats.ignoredFiles()));
-        md.append("Each repetition starts the server jar (`java ").append(BenchMain.DEFAULT_JVM_OPTS)
+        md.append("Each repetition starts the server jar (`java ").append(jvm)
                 .append(" -jar ...` over stdio) once on the tree and once on an empty workspace holding only the opened")
                 .append(" file, in alternating order, after one uncounted start. Right after `initialized` the driver")
                 .append(" opens a Python file that calls helpers defined elsewhere in the tree and, ").append(firstAfterMs)

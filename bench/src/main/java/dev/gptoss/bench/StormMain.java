@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * one sample of the time that matters (last key to final suggestion).
  *
  * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.StormMain --server server/target/gptoss-ls.jar
- *     [--keys 60] [--key-ms 40] [--service-ms 100] [--rounds 5] [--out docs/benchmarks.md]</pre>
+ *     [--keys 60] [--key-ms 40] [--service-ms 100] [--rounds 5] [--jvm-opts "..."] [--out docs/benchmarks.md]</pre>
  */
 public final class StormMain {
     static final String SECTION = "Typing storm (issue 5)";
@@ -62,7 +62,8 @@ public final class StormMain {
         int rounds = BenchMain.intOption(options, "--rounds", 5);
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
         Files.createDirectories(workDir);
-        var jvm = List.of(BenchMain.DEFAULT_JVM_OPTS.split(" "));
+        String jvmOpts = options.getOrDefault("--jvm-opts", BenchMain.DEFAULT_JVM_OPTS).trim();
+        var jvm = List.of(jvmOpts.split("\\s+"));
         String load = Machine.loadAverage();
 
         var rows = new ArrayList<String>();
@@ -88,7 +89,7 @@ public final class StormMain {
                         : "typing other text than suggested", typed, results, serviceMs));
             }
         }
-        String section = section(rows, keys, keyMs, serviceMs, rounds, load, String.join(" ", args));
+        String section = section(rows, keys, keyMs, serviceMs, rounds, load, String.join(" ", args), jvmOpts);
         System.out.println(section);
         if (options.containsKey("--out")) {
             MarkdownSections.replace(Path.of(options.get("--out")), SECTION, section);
@@ -157,10 +158,10 @@ public final class StormMain {
     }
 
     private static String section(List<String> rows, int keys, int keyMs, int serviceMs, int rounds, String load,
-                                  String args) {
+                                  String args, String jvmOpts) {
         return "## " + SECTION + "\n\n"
                 + "Command: `java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.StormMain " + args + "`\n\n"
-                + keys + " keys at " + keyMs + " ms per key into a real server over stdio (" + BenchMain.DEFAULT_JVM_OPTS
+                + keys + " keys at " + keyMs + " ms per key into a real server over stdio (" + jvmOpts
                 + "); each key is an incremental didChange plus an inline completion request, the previous request "
                 + "cancelled with `$/cancelRequest` as VS Code does. The fake Ollama backend takes " + serviceMs
                 + " ms per answer. Each kind of typing runs " + rounds + " times, each time with a fresh server; "
