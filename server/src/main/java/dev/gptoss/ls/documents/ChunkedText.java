@@ -2,6 +2,7 @@ package dev.gptoss.ls.documents;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -137,6 +138,11 @@ final class ChunkedText implements CharSequence {
             whole = text;
         }
         return text;
+    }
+
+    /** The chunks, in order; a chunk two versions share is the same object in both. */
+    List<String> chunks() {
+        return Collections.unmodifiableList(Arrays.asList(chunks));
     }
 
     int indexOf(char c) {

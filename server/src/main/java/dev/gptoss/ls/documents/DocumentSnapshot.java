@@ -1,5 +1,7 @@
 package dev.gptoss.ls.documents;
 
+import java.util.List;
+
 /**
  * One version of a document, immutable, safe to read from any thread. It shares its unchanged text
  * with the versions before and after it; {@link #text()} makes the whole text as one string, so
@@ -51,6 +53,14 @@ public final class DocumentSnapshot {
 
     public int length() {
         return content.length();
+    }
+
+    /**
+     * The text as the pieces it is kept in, in order. A piece this version shares with an earlier
+     * one is the same object, so facts about a piece can be kept by identity across keystrokes.
+     */
+    public List<String> pieces() {
+        return content.chunks();
     }
 
     public char charAt(int offset) {

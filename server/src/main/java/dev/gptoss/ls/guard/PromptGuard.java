@@ -160,7 +160,7 @@ public final class PromptGuard {
         if (checked != null && checked.text.get() == document.content()) {
             return checked.refusal;
         }
-        Optional<String> refusal = settings.limits.refusal(document.text());
+        Optional<String> refusal = settings.limits.refusal(document.pieces());
         checkedByUri.put(document.uri(), new Checked(new WeakReference<>(document.content()), refusal));
         return refusal;
     }
