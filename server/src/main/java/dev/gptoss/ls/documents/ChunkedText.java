@@ -31,7 +31,9 @@ final class ChunkedText implements CharSequence {
     private final int[] firstLines;
     /** The text ends with a line end, so an empty last line starts at its end. */
     private final boolean endStartsLine;
+    /** Made on first use; two threads racing make it twice, which is harmless. */
     private String whole;
+    /** Where the last lookup landed, tried first by the next: unsynchronised, as any value is a valid guess. */
     private int lastChunk;
 
     private ChunkedText(String[] chunks, int[][] lineStarts) {
