@@ -141,12 +141,7 @@ public final class CodeContext implements AutoCloseable {
     public void workspaceFileChanged(Path file, boolean deleted) {
         if (ExclusionRules.isIgnoreFile(file)) {
             rebuildExclusions(excludeGlobs);
-            Path root = workspaceRoot;
-            boolean infoExclude = !file.getFileName().toString().equals(".gitignore");
-            Path below = infoExclude ? root : file.toAbsolutePath().normalize().getParent();
-            if (below != null) {
-                index.rulesChanged(below);
-            }
+            ExclusionRules.directoryGovernedBy(file, workspaceRoot).ifPresent(index::rulesChanged);
         } else if (deleted) {
             index.fileDeleted(file);
         } else {

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExclusionRules {
     public static final List<String> DEFAULT_EXCLUDE = List.of(".env*", "*.pem", "*.key", "**/secrets/**");
     static final String IGNORE_FILE = ".gitignore";
+    private static final Path INFO_EXCLUDE = Path.of(".git", "info", "exclude");
 
     /** A directory as far as ignoring goes: whether it is excluded, and the ignore patterns in force below it. */
     private record Directory(String base, boolean excluded, List<IgnorePattern> own, Directory parent) {
@@ -70,18 +71,27 @@ public final class ExclusionRules {
             return new ExclusionRules(null, configured, List.of());
         }
         Path absolute = root.toAbsolutePath().normalize();
-        var rootPatterns = new ArrayList<>(read(absolute.resolve(".git").resolve("info").resolve("exclude")));
+        var rootPatterns = new ArrayList<>(read(absolute.resolve(INFO_EXCLUDE)));
         rootPatterns.addAll(read(absolute.resolve(IGNORE_FILE)));
         return new ExclusionRules(absolute, configured, List.copyOf(rootPatterns));
     }
 
     /** Whether a file is one whose change means the rules must be rebuilt. */
     public static boolean isIgnoreFile(Path file) {
+        return isGitignore(file) || file.endsWith(INFO_EXCLUDE);
+    }
+
+    /**
+     * The directory whose files an ignore file decides about: a {@code .gitignore}'s own, the root
+     * for {@code .git/info/exclude}; empty when there is no root.
+     */
+    public static Optional<Path> directoryGovernedBy(Path ignoreFile, Path root) {
+        return Optional.ofNullable(isGitignore(ignoreFile) ? ignoreFile.toAbsolutePath().normalize().getParent() : root);
+    }
+
+    private static boolean isGitignore(Path file) {
         Path name = file.getFileName();
-        if (name == null) {
-            return false;
-        }
-        return name.toString().equals(IGNORE_FILE) || file.endsWith(Path.of(".git", "info", "exclude"));
+        return name != null && name.toString().equals(IGNORE_FILE);
     }
 
     public Optional<Path> root() {
