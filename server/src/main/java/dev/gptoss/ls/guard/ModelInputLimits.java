@@ -98,6 +98,7 @@ public final class ModelInputLimits {
 
         static PieceFacts of(String piece) {
             long bytes = 0;
+            boolean nul = false;
             int firstEnd = -1;
             int lastEnd = -1;
             int longestInner = 0;
@@ -112,6 +113,7 @@ public final class ModelInputLimits {
                     lastEnd = i;
                 }
                 if (c < 0x80) {
+                    nul |= c == 0;
                     bytes++;
                 } else if (c < 0x800) {
                     bytes += 2;
@@ -124,7 +126,7 @@ public final class ModelInputLimits {
                 }
             }
             boolean hasLineEnd = firstEnd >= 0;
-            return new PieceFacts(bytes, piece.indexOf('\0') >= 0, hasLineEnd,
+            return new PieceFacts(bytes, nul, hasLineEnd,
                     hasLineEnd ? firstEnd : piece.length(), hasLineEnd ? piece.length() - lastEnd - 1 : 0,
                     longestInner);
         }
