@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class BenchMain {
         this.options = options;
         this.serverJar = Path.of(required(options, "--server"));
         this.workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
-        this.jvmOptions = Arrays.asList(options.getOrDefault("--jvm-opts", DEFAULT_JVM_OPTS).trim().split("\\s+"));
+        this.jvmOptions = jvmOptions(options);
         this.serviceMs = Long.parseLong(options.getOrDefault("--service-ms", "50"));
     }
 
@@ -273,6 +272,11 @@ public final class BenchMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " needs a whole number, not \"" + value + "\"");
         }
+    }
+
+    /** The server's JVM options: {@code --jvm-opts}, or the ones editors are told to use. */
+    static List<String> jvmOptions(Map<String, String> options) {
+        return List.of(options.getOrDefault("--jvm-opts", DEFAULT_JVM_OPTS).trim().split("\\s+"));
     }
 
     static Map<String, String> parse(String[] args) {

@@ -99,7 +99,7 @@ public final class IndexMain {
         boolean control = options.containsKey("--control");
         var bench = new IndexMain(jar, workDir, follow, firstAfterMs,
                 control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT,
-                List.of(options.getOrDefault("--jvm-opts", BenchMain.DEFAULT_JVM_OPTS).trim().split("\\s+")));
+                BenchMain.jvmOptions(options));
         var emptyRuns = new ArrayList<Sample>();
         var treeRuns = new ArrayList<Sample>();
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
@@ -208,10 +208,10 @@ public final class IndexMain {
 
     static String section(String args, String jvm, WorkspaceTree.Stats stats, long serviceMs, int repeats, int follow,
                           long firstAfterMs, String loadBefore, String loadAfter, List<Sample> empty, List<Sample> tree) {
-        double emptyFirst = median(empty.stream().mapToDouble(Sample::firstMs).toArray());
-        double treeFirst = median(tree.stream().mapToDouble(Sample::firstMs).toArray());
-        double emptyFollow = median(empty.stream().flatMapToDouble(s -> Arrays.stream(s.followMs()).map(Math::abs)).toArray());
-        double treeFollow = median(tree.stream().flatMapToDouble(s -> Arrays.stream(s.followMs()).map(Math::abs)).toArray());
+        double emptyFirst = Percentiles.median(empty.stream().mapToDouble(Sample::firstMs).toArray());
+        double treeFirst = Percentiles.median(tree.stream().mapToDouble(Sample::firstMs).toArray());
+        double emptyFollow = Percentiles.median(empty.stream().flatMapToDouble(s -> Arrays.stream(s.followMs()).map(Math::abs)).toArray());
+        double treeFollow = Percentiles.median(tree.stream().flatMapToDouble(s -> Arrays.stream(s.followMs()).map(Math::abs)).toArray());
         double[] ready = tree.stream().mapToDouble(Sample::indexReadyMs).sorted().toArray();
         long firstBuilding = tree.stream().filter(Sample::firstWhileBuilding).count();
         int followBuilding = tree.stream().mapToInt(Sample::followWhileBuilding).sum();
@@ -252,10 +252,10 @@ public final class IndexMain {
         md.append(String.format(Locale.ROOT, "| next %d completions, median of all runs | %.1f ms | %.1f ms |  |  |%n",
                 follow, emptyFollow, treeFollow));
         md.append(String.format(Locale.ROOT, "| prompt of the first completion, median | %,.0f chars | %,.0f chars |  |  |%n",
-                median(empty.stream().mapToDouble(Sample::firstPromptChars).toArray()),
-                median(tree.stream().mapToDouble(Sample::firstPromptChars).toArray())));
+                Percentiles.median(empty.stream().mapToDouble(Sample::firstPromptChars).toArray()),
+                Percentiles.median(tree.stream().mapToDouble(Sample::firstPromptChars).toArray())));
         md.append(String.format(Locale.ROOT, "| index ready after `initialized`, median (min–max) |  | %,.0f ms (%,.0f–%,.0f) |  |  |%n",
-                median(ready), ready[0], ready[ready.length - 1]));
+                Percentiles.median(ready), ready[0], ready[ready.length - 1]));
         md.append(String.format(Locale.ROOT, "| files in the index when ready |  | %,d |  |  |%n",
                 tree.get(0).indexedFiles()));
         md.append(String.format(Locale.ROOT, "| first completion answered while the index was building |  | %d of %d |  |  |%n",
@@ -270,16 +270,6 @@ public final class IndexMain {
 
     private static String list(List<Sample> samples) {
         return String.join(", ", samples.stream().map(s -> String.format(Locale.ROOT, "%.0f", s.firstMs())).toList());
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -100,22 +101,7 @@ final class LspProcess implements AutoCloseable {
 
     /** Waits for a {@code gptoss/status} notification in this state; false if none came in time. */
     boolean awaitStatus(String state, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (client) {
-            while (!state.equals(client.lastState)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(client, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return awaitClient(() -> state.equals(client.lastState), timeout);
     }
 
     /** {@link System#nanoTime()} when {@code initialized} was sent. */
@@ -128,21 +114,29 @@ final class LspProcess implements AutoCloseable {
      * arrived ({@link System#nanoTime()}) and the files it reported, or null if none came in time.
      */
     long[] awaitIndexReady(Duration timeout) {
+        synchronized (client) {
+            return awaitClient(() -> client.indexReadyNanos != 0, timeout)
+                    ? new long[] {client.indexReadyNanos, client.indexedFiles} : null;
+        }
+    }
+
+    /** Waits until what the client heard satisfies the condition; false if it did not in time. */
+    private boolean awaitClient(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (client) {
-            while (client.indexReadyNanos == 0) {
+            while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return null;
+                    return false;
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(client, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return null;
+                    return false;
                 }
             }
-            return new long[] {client.indexReadyNanos, client.indexedFiles};
+            return true;
         }
     }
 

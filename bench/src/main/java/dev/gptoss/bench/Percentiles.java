@@ -19,6 +19,17 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
         return new Percentiles(count, p50 - ms, p95 - ms, p99 - ms, max - ms);
     }
 
+    /** The middle value, or the mean of the two middle ones; NaN when there are none. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     private static double rank(long[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;

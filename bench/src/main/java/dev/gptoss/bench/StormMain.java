@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +61,7 @@ public final class StormMain {
         int rounds = BenchMain.intOption(options, "--rounds", 5);
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
         Files.createDirectories(workDir);
-        String jvmOpts = options.getOrDefault("--jvm-opts", BenchMain.DEFAULT_JVM_OPTS).trim();
-        var jvm = List.of(jvmOpts.split("\\s+"));
+        var jvm = BenchMain.jvmOptions(options);
         String load = Machine.loadAverage();
 
         var rows = new ArrayList<String>();
@@ -89,7 +87,7 @@ public final class StormMain {
                         : "typing other text than suggested", typed, results, serviceMs));
             }
         }
-        String section = section(rows, keys, keyMs, serviceMs, rounds, load, String.join(" ", args), jvmOpts);
+        String section = section(rows, keys, keyMs, serviceMs, rounds, load, String.join(" ", args), String.join(" ", jvm));
         System.out.println(section);
         if (options.containsKey("--out")) {
             MarkdownSections.replace(Path.of(options.get("--out")), SECTION, section);
@@ -128,29 +126,21 @@ public final class StormMain {
 
     private static String row(String name, int keys, List<Round> rounds, int serviceMs) {
         double[] lastKey = rounds.stream().mapToDouble(Round::lastKeyMs).sorted().toArray();
-        double median = median(lastKey);
+        double median = Percentiles.median(lastKey);
         int maxCalls = rounds.stream().mapToInt(Round::calls).max().orElse(0);
         int minCalls = rounds.stream().mapToInt(Round::calls).min().orElse(0);
         int unused = rounds.stream().mapToInt(Round::unused).max().orElse(0);
         boolean allShown = rounds.stream().allMatch(r -> r.storm().finalShown());
         boolean typedAlong = name.startsWith("typing exactly");
         String split = typedAlong ? "no model wait" : String.format(Locale.ROOT, "%s / %s",
-                ms(median(rounds.stream().map(Round::beforeMs).filter(v -> v != null).mapToDouble(v -> v).sorted()
+                ms(Percentiles.median(rounds.stream().map(Round::beforeMs).filter(v -> v != null).mapToDouble(v -> v).sorted()
                         .toArray())),
-                ms(median(rounds.stream().map(Round::afterMs).filter(v -> v != null).mapToDouble(v -> v).sorted()
+                ms(Percentiles.median(rounds.stream().map(Round::afterMs).filter(v -> v != null).mapToDouble(v -> v).sorted()
                         .toArray())));
         return String.format(Locale.ROOT, "| %s | %d | %s | %d | %s | %s (%s – %s) | %s | %s | %s |", name, keys,
                 minCalls == maxCalls ? Integer.toString(minCalls) : minCalls + "–" + maxCalls, unused,
                 ms(median), ms(median - serviceMs), ms(lastKey[0] - serviceMs), ms(lastKey[lastKey.length - 1] - serviceMs),
                 split, allShown ? "yes" : "no", unused <= 1 && allShown && median <= serviceMs + 10 ? "met" : "not met");
-    }
-
-    private static double median(double[] sorted) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static String ms(double value) {
