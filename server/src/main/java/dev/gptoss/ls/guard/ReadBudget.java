@@ -3,15 +3,16 @@ package dev.gptoss.ls.guard;
 /**
  * Text for a regex to read with a limit on how many characters it may read in all. A custom
  * pattern that backtracks badly on some input (or any bug of that kind) then fails one
- * completion, rather than holding a thread for minutes on a hostile document.
+ * completion, rather than holding a thread for minutes on a hostile document. The workspace's
+ * ignore patterns read paths through it for the same reason.
  */
-final class ReadBudget implements CharSequence {
+public final class ReadBudget implements CharSequence {
     private final String text;
     private final int[] left;
     private final int offset;
     private final int length;
 
-    ReadBudget(String text, long reads) {
+    public ReadBudget(String text, long reads) {
         this(text, new int[] {(int) Math.min(Integer.MAX_VALUE, reads)}, 0, text.length());
     }
 
@@ -46,7 +47,7 @@ final class ReadBudget implements CharSequence {
     }
 
     /** The budget is spent. */
-    static final class Exhausted extends RuntimeException {
+    public static final class Exhausted extends RuntimeException {
         Exhausted() {
             super(null, null, false, false);
         }

@@ -1,5 +1,6 @@
 package dev.gptoss.ls.workspace;
 
+import dev.gptoss.ls.guard.ReadBudget;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,8 @@ record IgnorePattern(Pattern regex, boolean negated, boolean directoryOnly, bool
             return false;
         }
         try {
-            return regex.matcher(new BudgetedText(byName ? name : pathFromBase)).matches();
-        } catch (BudgetedText.Exhausted e) {
+            return regex.matcher(new ReadBudget(byName ? name : pathFromBase, MATCH_BUDGET)).matches();
+        } catch (ReadBudget.Exhausted e) {
             return !negated;
         }
     }
@@ -129,49 +130,5 @@ record IgnorePattern(Pattern regex, boolean negated, boolean directoryOnly, bool
             out.append('\\');
         }
         out.append(c);
-    }
-
-    /** Text that stops a regular expression reading it too often. */
-    private static final class BudgetedText implements CharSequence {
-        private final String text;
-        private final int[] left;
-
-        BudgetedText(String text) {
-            this(text, new int[] {MATCH_BUDGET});
-        }
-
-        private BudgetedText(String text, int[] left) {
-            this.text = text;
-            this.left = left;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (--left[0] < 0) {
-                throw new Exhausted();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new BudgetedText(text.substring(start, end), left);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-
-        static final class Exhausted extends RuntimeException {
-            Exhausted() {
-                super(null, null, false, false);
-            }
-        }
     }
 }
