@@ -1,6 +1,7 @@
 package dev.gptoss.ls.protocol;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -22,10 +23,14 @@ final class AsyncRequests {
         return mapped;
     }
 
-    /** {@link #map}, with any failure of {@code source} (a cancellation too) answered by {@code fallback}. */
+    /**
+     * {@link #map}, with any failure of {@code source} (a cancellation too) answered by {@code fallback},
+     * which is given the failure itself, not the {@link CompletionException} a dependent stage wraps it in.
+     */
     static <T, R> CompletableFuture<R> mapOrElse(CompletableFuture<T> source, Function<T, R> mapping,
                                                  Function<Throwable, R> fallback) {
-        CompletableFuture<R> mapped = source.handle((r, e) -> e == null ? mapping.apply(r) : fallback.apply(e));
+        CompletableFuture<R> mapped = source.handle((r, e) -> e == null ? mapping.apply(r)
+                : fallback.apply(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
         mapped.whenComplete((r, e) -> {
             if (mapped.isCancelled()) {
                 source.cancel(true);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CodeAction;
@@ -105,8 +104,7 @@ final class CodeActionHandler {
         return action;
     }
 
-    private CodeAction failed(CodeAction action, AiTask task, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    private CodeAction failed(CodeAction action, AiTask task, Throwable cause) {
         if (cause instanceof CancellationException) {
             if (!stillCurrent(task)) {
                 tell(MessageType.Info, "gpt-oss: the document changed while GPT-OSS was writing; ask for the action again.");
