@@ -27,6 +27,7 @@ public final class LogSetup {
         Level level = parse(levelName);
         var handler = new ConsoleHandler();
         handler.setLevel(level);
+        handler.setFilter(new RoutineProtocolNoise(level));
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
         root.setLevel(level);
