@@ -14,12 +14,8 @@ import dev.gptoss.ls.guard.PromptGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
@@ -100,35 +96,14 @@ class GuardProtocolTest {
 
     @Test
     void traceLogsRequestsRedactedAndNeverTheApiKey() throws Exception {
-        var lines = new ArrayList<String>();
-        Handler capture = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(PromptGuard.class.getName());
-        logger.addHandler(capture);
-        try {
+        List<String> logged;
+        try (var log = CapturedLog.of(PromptGuard.class)) {
             start("raw", ", \"guard\": {\"trace\": true}");
             backend.behavior().answer("sum(items)");
             String marked = "FAKE_KEY = \"sk-test-123\"\n" + code(4);
             assertEquals("sum(items)", only(session.openAndComplete("file:///work/app/t.py", "python", marked)
                     .get(10, TimeUnit.SECONDS)));
-        } finally {
-            logger.removeHandler(capture);
-        }
-        List<String> logged;
-        synchronized (capture) {
-            logged = List.copyOf(lines);
+            logged = log.messages();
         }
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("Model request") && l.contains("<redacted:api-key:")),
                 String.join("\n", logged));
