@@ -3,7 +3,6 @@ package dev.gptoss.ls.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -24,11 +23,6 @@ final class CapturedLog extends Handler implements AutoCloseable {
 
     synchronized List<String> messages() {
         return records.stream().map(LogRecord::getMessage).toList();
-    }
-
-    synchronized List<String> atLeast(Level level) {
-        return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
-                .map(r -> r.getMessage() + (r.getThrown() == null ? "" : ": " + r.getThrown())).toList();
     }
 
     @Override
