@@ -80,7 +80,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
             }
         }, commands, core.codeContext(), this::reloadPatterns);
         core.health().onChange(status::publishSoon);
-        core.router().onBusyChange(status::publishSoon);
+        core.router().onBusyChange(status::busyChanged);
         core.router().onInstanceChange(status::publishSoon);
         core.guard().onNoteChange(status::publishSoon);
         core.codeContext().index().ready().thenRun(status::publishSoon);

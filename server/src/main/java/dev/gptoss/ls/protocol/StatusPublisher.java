@@ -7,8 +7,11 @@ import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import dev.gptoss.ls.workspace.WorkspaceIndex;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.MessageParams;
@@ -19,12 +22,19 @@ import org.eclipse.lsp4j.MessageType;
  * model server has gone away, saying what to start.
  */
 final class StatusPublisher {
+    /**
+     * How long "busy" or "idle" must last, unchanged, before it is sent. Typing ends a request and
+     * starts the next at every key; sent at once, the spinner would flicker and each key would cost
+     * two notifications on the wire next to the completions.
+     */
+    static final long BUSY_SETTLE_MS = 250;
     private final StatusBoard board;
     private final Supplier<ObjectMapper> json;
     private final Supplier<String> guardNote;
     private final Supplier<WorkspaceIndex.Progress> index;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
+    private final AtomicLong busyChanges = new AtomicLong();
     private final Executor executor;
     private volatile GptossClient client;
     private volatile boolean toldOffline;
@@ -46,6 +56,16 @@ final class StatusPublisher {
                 publishIfChanged();
             });
         }
+    }
+
+    /** The server went from idle to busy or back: published once no other change came for {@link #BUSY_SETTLE_MS}. */
+    void busyChanged() {
+        long change = busyChanges.incrementAndGet();
+        CompletableFuture.delayedExecutor(BUSY_SETTLE_MS, TimeUnit.MILLISECONDS, executor).execute(() -> {
+            if (busyChanges.get() == change) {
+                publishIfChanged();
+            }
+        });
     }
 
     void connect(GptossClient client) {
