@@ -29,6 +29,7 @@ import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -55,6 +56,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
     private volatile boolean clientWatchesFiles;
+    private volatile MessageJsonHandler wireFormat;
     private volatile CompletableFuture<Void> settingsApplied = CompletableFuture.completedFuture(null);
 
     /** @param exit ends the process with a status code; tests pass something gentler */
@@ -85,6 +87,11 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         core.guard().onNoteChange(status::publishSoon);
         core.codeContext().index().ready().thenRun(status::publishSoon);
         core.onTierKept(status::tierKept);
+    }
+
+    /** The JSON handler of this server's connection, whose type adapters the warm-up builds before typing needs them. */
+    void useWireFormat(MessageJsonHandler json) {
+        this.wireFormat = json;
     }
 
     @Override
@@ -139,6 +146,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
             LOG.log(Level.WARNING, "The settings could not be applied; the defaults are in force", e);
         }
         core.startHealthChecks();
+        MessageJsonHandler json = wireFormat;
+        if (json != null) {
+            core.work().execute(() -> ProtocolWarmUp.typing(json));
+        }
         core.startWorkspaceIndex(workspaceRoot);
         watchWorkspaceFiles();
         status.publishIfChanged();

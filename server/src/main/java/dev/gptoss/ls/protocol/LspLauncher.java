@@ -22,7 +22,8 @@ public final class LspLauncher {
     /** Serves one client on these streams; the future ends when the input closes. */
     public static Future<Void> serve(ServerCore core, InputStream in, OutputStream out, IntConsumer exit) {
         var server = new GptossLanguageServer(core, exit);
-        Launcher<GptossClient> launcher = new TolerantLauncherBuilder<GptossClient>()
+        var builder = new TolerantLauncherBuilder<GptossClient>();
+        Launcher<GptossClient> launcher = builder
                 .setLocalService(server)
                 .setRemoteInterface(GptossClient.class)
                 .setInput(in)
@@ -30,6 +31,7 @@ public final class LspLauncher {
                 .setExecutorService(core.work())
                 .create();
         server.connect(launcher.getRemoteProxy());
+        server.useWireFormat(builder.jsonHandler());
         return launcher.startListening();
     }
 

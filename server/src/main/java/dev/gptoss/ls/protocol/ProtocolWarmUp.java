@@ -4,17 +4,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.InlineCompletionContext;
+import org.eclipse.lsp4j.InlineCompletionParams;
+import org.eclipse.lsp4j.InlineCompletionTriggerKind;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InlineCompletionItem;
+import org.eclipse.lsp4j.InlineCompletionList;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.CancelParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * Loads the classes that reading {@code initialize} and writing its answer need (LSP4J's service
  * reflection, Gson's type adapters) on a thread of its own, while the main thread builds the
- * server's core. On two cores the two halves of start-up then overlap instead of adding up.
+ * server's core. On two cores the two halves of start-up then overlap instead of adding up. After
+ * {@code initialized}, does the same for the messages of a keystroke ({@link #typing}).
  */
 public final class ProtocolWarmUp {
     private static final Logger LOG = Logger.getLogger(ProtocolWarmUp.class.getName());
@@ -26,7 +47,63 @@ public final class ProtocolWarmUp {
              "workspace":{"configuration":true}},"initializationOptions":{"gptoss":{}},
              "workspaceFolders":[{"uri":"file:///w","name":"w"}]}}""";
 
+    private static final String URI = "file:///gptoss-warm-up.py";
+
     private ProtocolWarmUp() {
+    }
+
+    /**
+     * Reads the messages of a keystroke and writes the answers to them (a suggestion with its
+     * command, and the same as a completion item) once with {@code json}, the connection's own
+     * handler: its type adapters are built per handler, and would otherwise be built while the user
+     * waits for the first suggestion.
+     */
+    static void typing(MessageJsonHandler json) {
+        try {
+            var at = new Position(1, 12);
+            var change = new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(URI, 2),
+                    List.of(new TextDocumentContentChangeEvent(Positions.emptyRange(at), "t")));
+            var ask = new InlineCompletionParams(new TextDocumentIdentifier(URI), at,
+                    new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
+            var cancel = new CancelParams();
+            cancel.setId(1);
+            for (Message message : List.of(notification("textDocument/didChange", change),
+                    notification("$/cancelRequest", cancel), request("textDocument/inlineCompletion", ask))) {
+                json.parseMessage(json.serialize(message));
+            }
+            var item = new InlineCompletionItem(Either.forLeft("total"));
+            item.setRange(Positions.emptyRange(at));
+            item.setCommand(AcceptedSuggestionCommand.forSuggestion(URI, at, "total"));
+            json.serialize(answer(Either.forRight(new InlineCompletionList(List.of(item)))));
+            var completion = new CompletionItem("total");
+            completion.setTextEdit(Either.forLeft(new TextEdit(Positions.emptyRange(at), "total")));
+            completion.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, "total"));
+            json.serialize(answer(Either.forRight(new CompletionList(true, List.of(completion)))));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "Typing warm-up failed; the first suggestion is only slower", e);
+        }
+    }
+
+    private static NotificationMessage notification(String method, Object params) {
+        var message = new NotificationMessage();
+        message.setMethod(method);
+        message.setParams(params);
+        return message;
+    }
+
+    private static RequestMessage request(String method, Object params) {
+        var message = new RequestMessage();
+        message.setId(2);
+        message.setMethod(method);
+        message.setParams(params);
+        return message;
+    }
+
+    private static ResponseMessage answer(Object result) {
+        var answer = new ResponseMessage();
+        answer.setId(2);
+        answer.setResult(result);
+        return answer;
     }
 
     /** Starts the warm-up; it ends by itself and never fails the server. */
