@@ -24,6 +24,7 @@ import dev.gptoss.ls.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -96,10 +97,9 @@ public final class CodeContext implements AutoCloseable {
         return fixed;
     }
 
-    /** Loads the tokenizer (a few hundred milliseconds); for a background thread. */
-    public void prepareTokenizer() {
-        tokens.prepare();
-        fixedTokens = -1;
+    /** Loads the tokenizer (a few hundred milliseconds) on {@code executor}; counts are estimated meanwhile. */
+    public void prepareTokenizer(Executor executor) {
+        tokens.prepare(executor).thenRun(() -> fixedTokens = -1);
     }
 
     /** Forgets the prompt context built for {@code uri}, as if no completion had been asked there. */
@@ -109,6 +109,11 @@ public final class CodeContext implements AutoCloseable {
 
     public PromptContext build(DocumentSnapshot document, int offset) {
         return assembler.build(document, offset);
+    }
+
+    /** {@link #build}, without keeping the context as the last one built (the one the editor can be shown). */
+    public PromptContext assemble(DocumentSnapshot document, int offset) {
+        return assembler.assemble(document, offset);
     }
 
     /**

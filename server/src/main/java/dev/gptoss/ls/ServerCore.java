@@ -24,7 +24,6 @@ import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.documents.DocumentStore;
-import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.guard.GlobExclusions;
 import dev.gptoss.ls.guard.PromptGuard;
@@ -38,16 +37,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +58,8 @@ public final class ServerCore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerCore.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
+    /** Keys the start-up warm-up types: past C1's compile thresholds for each step of a keystroke. */
+    private static final int WARM_UP_KEYS = 200;
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
     /**
      * Jackson's first use loads some 600 classes, a good part of a start-up: the editor's settings
@@ -87,6 +89,8 @@ public final class ServerCore implements AutoCloseable {
     private final DocumentDiagnostics diagnostics;
     private final AiActionResolver aiActions;
     private volatile boolean watching;
+    private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
+    private final ForegroundWork foreground = new ForegroundWork();
     private final ApiKeys keys;
     private final PromptGuard guard;
     private volatile Path workspaceRoot;
@@ -109,7 +113,6 @@ public final class ServerCore implements AutoCloseable {
         router = new ModelRouter(instancesFor(initial, null), initial.routing(), health, modes, metrics, work,
                 ThreadLocalRandom.current());
         status = new StatusBoard(health, modes, router::instances, this::keptTiers);
-        var foreground = new ForegroundWork();
         codeContext = new CodeContext(documents, () -> config.current().context(), foreground);
         var secretFiles = guard.exclusions();
         guard.useExclusions(uri -> secretFiles.whyExcluded(uri).or(() -> codeContext.exclusions().excludedUri(uri)
@@ -131,27 +134,23 @@ public final class ServerCore implements AutoCloseable {
                 new SemanticAnswerCache(EmbedderLoader.besideServerJar(), cacheStats));
     }
 
-    /** Starts background health checks; the command-line tools that probe once do not call this. */
+    /**
+     * Starts background health checks and the warm-up of the request path; the command-line tools
+     * that probe once do not call this.
+     */
     public void startHealthChecks() {
         http.prepare();
+        codeContext.prepareTokenizer(work);
         work.execute(() -> {
-            codeContext.prepareTokenizer();
-            warmUpCompletions();
+            long start = System.nanoTime();
+            int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
+                    .run(config.current(), WARM_UP_KEYS);
+            LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            warmedUp.complete(answered);
         });
         watching = true;
         health.watch(router.instances(), config.current().health());
-    }
-
-    private void warmUpCompletions() {
-        String uri = "file:///gptoss-warm-up.py";
-        String code = "def total(prices):\n    \"\"\"Adds up.\"\"\"\n    result = 0\n    for p in prices:\n        result = \n";
-        try {
-            completions.warmUp(new TextDocument(uri, "python", 1, code).snapshot(), code.length() - 1);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "The completion warm-up failed; the first completion is only slower", e);
-        } finally {
-            codeContext.forget(uri);
-        }
     }
 
     /**
@@ -317,6 +316,11 @@ public final class ServerCore implements AutoCloseable {
 
     public AiActionResolver aiActions() {
         return aiActions;
+    }
+
+    /** Completes when the start-up warm-up is over, with how many suggestions its stub model gave. */
+    public CompletableFuture<Integer> warmedUp() {
+        return warmedUp;
     }
 
     @Override

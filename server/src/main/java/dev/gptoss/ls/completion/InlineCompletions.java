@@ -94,26 +94,6 @@ public final class InlineCompletions {
         fresh(new CompletionQuery(after, offset + insertText.length(), true), true);
     }
 
-    /**
-     * Runs the steps of a completion that need no model once, on made-up code: the user's first
-     * suggestion then does not wait for their classes to load. Leaves no trace in the caches, the
-     * metrics or the live suggestions.
-     */
-    public void warmUp(DocumentSnapshot sample, int offset) {
-        PromptContext prompt = contexts.apply(sample, offset);
-        CursorContext context = prompt.cursor();
-        SuggestionShape shape = SuggestionShape.at(context);
-        var raw = new GenerationRequest("warm-up", PromptMode.RAW, HarmonyPrompt.render(prompt, shape), List.of(),
-                1, 0, HarmonyPrompt.STOP);
-        ChatPrompt.messages(prompt, shape);
-        try {
-            GuardedRequest guarded = guard.redact(raw, CompletionInstructions.CURSOR);
-            shaper.shape("total + 1\n", context, shape).ifPresent(text -> guard.allows(text, guarded));
-        } catch (UnredactableTextException e) {
-            LOG.fine(() -> "The warm-up prompt did not redact: " + e);
-        }
-    }
-
     /** Ends model calls that an edit made useless; keeps the one the user is typing along. */
     public void documentChanged(String uri, Optional<DocumentSnapshot> now) {
         live.documentChanged(uri, now);

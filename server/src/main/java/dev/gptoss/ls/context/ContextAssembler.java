@@ -42,7 +42,16 @@ public final class ContextAssembler {
         this.in = inputs;
     }
 
+    /** Builds the prompt context and keeps it as the last one built, for {@link #last}. */
     public PromptContext build(DocumentSnapshot document, int offset) {
+        PromptContext context = assemble(document, offset);
+        last.put(document.uri(), context);
+        lastUri = document.uri();
+        return context;
+    }
+
+    /** Builds the prompt context and keeps nothing. */
+    public PromptContext assemble(DocumentSnapshot document, int offset) {
         int budget = in.budgetTokens().getAsInt();
         int fixedTokens = in.fixedTokens().getAsInt();
         int room = Math.max(0, budget - fixedTokens);
@@ -54,10 +63,7 @@ public final class ContextAssembler {
             used = addSources(document, offset, fit, budget, used, pieces);
         }
         pieces.sort(ContextLayout.promptOrder());
-        var context = new PromptContext(fit.cursor(), pieces, budget, used, fit.tokens(), fixedTokens);
-        last.put(document.uri(), context);
-        lastUri = document.uri();
-        return context;
+        return new PromptContext(fit.cursor(), pieces, budget, used, fit.tokens(), fixedTokens);
     }
 
     /** The last prompt context built for a document, or for any document when {@code uri} is null. */

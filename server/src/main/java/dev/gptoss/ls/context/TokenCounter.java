@@ -6,6 +6,8 @@ import com.knuddels.jtokkit.Encodings;
 import dev.gptoss.ls.cache.Lazy;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Counts tokens as gpt-oss does (o200k; harmony's extra special tokens do not occur in code, and
@@ -19,7 +21,7 @@ public final class TokenCounter {
     private volatile boolean loading;
 
     /**
-     * Exact once the vocabulary is loaded. While {@link #prepare()} is still loading it, an
+     * Exact once the vocabulary is loaded. While {@link #prepare} is still loading it, an
      * over-estimate (two characters a token; code averages about four), so no completion waits
      * and no prompt outgrows its budget.
      */
@@ -35,12 +37,13 @@ public final class TokenCounter {
     }
 
     /**
-     * Loads the o200k vocabulary (a few hundred milliseconds); called on a background thread after
-     * start-up so neither {@code initialize} nor the first completions wait for it.
+     * Loads the o200k vocabulary (a few hundred milliseconds) on {@code executor}, after start-up,
+     * so neither {@code initialize} nor the first completions wait for it: counts are estimated
+     * from the moment this returns until it is loaded.
      */
-    public void prepare() {
+    public CompletableFuture<Void> prepare(Executor executor) {
         loading = true;
-        encoding();
+        return CompletableFuture.runAsync(this::encoding, executor);
     }
 
     /** Whether counts are exact yet (the vocabulary is loaded). */
