@@ -48,15 +48,17 @@ public final class ProtocolWarmUp {
              "workspaceFolders":[{"uri":"file:///w","name":"w"}]}}""";
 
     private static final String URI = "file:///gptoss-warm-up.py";
+    /** Keystrokes read and written: past C1's compile thresholds for the JSON code each one runs. */
+    private static final int KEYS = 200;
 
     private ProtocolWarmUp() {
     }
 
     /**
-     * Reads the messages of a keystroke and writes the answers to them (a suggestion with its
-     * command, and the same as a completion item) once with {@code json}, the connection's own
-     * handler: its type adapters are built per handler, and would otherwise be built while the user
-     * waits for the first suggestion.
+     * Writes and reads the messages of a keystroke {@link #KEYS} times, then writes the answers to
+     * them (a suggestion with its command, and the same as a completion item) with {@code json}, the
+     * connection's own handler: its type adapters are built per handler, and would otherwise be built,
+     * and run interpreted, while the user waits for the first suggestions.
      */
     static void typing(MessageJsonHandler json) {
         try {
@@ -67,9 +69,13 @@ public final class ProtocolWarmUp {
                     new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
             var cancel = new CancelParams();
             cancel.setId(1);
-            for (Message message : List.of(notification("textDocument/didChange", change),
-                    notification("$/cancelRequest", cancel), request("textDocument/inlineCompletion", ask))) {
-                json.parseMessage(json.serialize(message));
+            List<Message> keystroke = List.of(notification("textDocument/didChange", change),
+                    notification("$/cancelRequest", cancel), request("textDocument/inlineCompletion", ask));
+            long start = System.nanoTime();
+            for (int key = 0; key < KEYS; key++) {
+                for (Message message : keystroke) {
+                    json.parseMessage(json.serialize(message));
+                }
             }
             var item = new InlineCompletionItem(Either.forLeft("total"));
             item.setRange(Positions.emptyRange(at));
@@ -79,6 +85,7 @@ public final class ProtocolWarmUp {
             completion.setTextEdit(Either.forLeft(new TextEdit(Positions.emptyRange(at), "total")));
             completion.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, "total"));
             json.serialize(answer(Either.forRight(new CompletionList(true, List.of(completion)))));
+            LOG.fine(() -> "Keystroke messages warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "Typing warm-up failed; the first suggestion is only slower", e);
         }
