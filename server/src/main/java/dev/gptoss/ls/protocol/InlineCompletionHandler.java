@@ -55,14 +55,7 @@ final class InlineCompletionHandler {
         DocumentSnapshot document = snapshot(uri);
         int offset = Positions.offset(document, position);
         return AsyncRequests.map(suggest(new CompletionQuery(document, offset, automatic)), found -> {
-            List<InlineCompletionItem> items = found.map(s -> {
-                var item = new InlineCompletionItem();
-                item.setInsertText(s.text());
-                item.setRange(Positions.emptyRange(position));
-                item.setCommand(AcceptedSuggestionCommand.forSuggestion(uri, position,
-                        s.text()));
-                return List.of(item);
-            }).orElse(List.of());
+            List<InlineCompletionItem> items = found.map(s -> List.of(inlineItem(s, uri, position))).orElse(List.of());
             return Either.<List<InlineCompletionItem>, InlineCompletionList>forRight(new InlineCompletionList(items));
         });
     }
@@ -104,7 +97,17 @@ final class InlineCompletionHandler {
         }
     }
 
-    private static CompletionItem item(Suggestion suggestion, String word, Position position) {
+    /** The suggestion as ghost text at {@code position}, with the command that tells the server it was accepted. */
+    static InlineCompletionItem inlineItem(Suggestion suggestion, String uri, Position position) {
+        var item = new InlineCompletionItem();
+        item.setInsertText(suggestion.text());
+        item.setRange(Positions.emptyRange(position));
+        item.setCommand(AcceptedSuggestionCommand.forSuggestion(uri, position, suggestion.text()));
+        return item;
+    }
+
+    /** The suggestion as a completion item replacing {@code word}, the part of a word typed before the cursor. */
+    static CompletionItem item(Suggestion suggestion, String word, Position position) {
         String firstLine = suggestion.text().strip().lines().findFirst().orElse("");
         var item = new CompletionItem(word + (firstLine.length() > LABEL_LENGTH
                 ? firstLine.substring(0, LABEL_LENGTH) + "…" : firstLine));

@@ -1,26 +1,22 @@
 package dev.gptoss.ls.protocol;
 
+import dev.gptoss.ls.completion.Suggestion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InlineCompletionContext;
+import org.eclipse.lsp4j.InlineCompletionList;
 import org.eclipse.lsp4j.InlineCompletionParams;
 import org.eclipse.lsp4j.InlineCompletionTriggerKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.CompletionList;
-import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InlineCompletionItem;
-import org.eclipse.lsp4j.InlineCompletionList;
-import org.eclipse.lsp4j.MarkupContent;
-import org.eclipse.lsp4j.MarkupKind;
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.TextEdit;
-import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.CancelParams;
@@ -77,14 +73,11 @@ public final class ProtocolWarmUp {
                     json.parseMessage(json.serialize(message));
                 }
             }
-            var item = new InlineCompletionItem(Either.forLeft("total"));
-            item.setRange(Positions.emptyRange(at));
-            item.setCommand(AcceptedSuggestionCommand.forSuggestion(URI, at, "total"));
-            json.serialize(answer(Either.forRight(new InlineCompletionList(List.of(item)))));
-            var completion = new CompletionItem("total");
-            completion.setTextEdit(Either.forLeft(new TextEdit(Positions.emptyRange(at), "total")));
-            completion.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, "total"));
-            json.serialize(answer(Either.forRight(new CompletionList(true, List.of(completion)))));
+            var suggestion = new Suggestion("total", "warm-up");
+            json.serialize(answer(Either.forRight(new InlineCompletionList(
+                    List.of(InlineCompletionHandler.inlineItem(suggestion, URI, at))))));
+            json.serialize(answer(Either.forRight(new CompletionList(true,
+                    List.of(InlineCompletionHandler.item(suggestion, "", at))))));
             LOG.fine(() -> "Keystroke messages warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "Typing warm-up failed; the first suggestion is only slower", e);
