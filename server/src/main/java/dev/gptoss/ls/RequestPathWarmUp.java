@@ -57,6 +57,8 @@ final class RequestPathWarmUp {
     private static final TextPosition TYPING_AT = new TextPosition(4, 17);
     private static final String TYPED = "result_of_every_price_in_prices_";
     private static final long WAIT_SECONDS = 2;
+    /** Keys typed for each kind of model API: past C1's compile thresholds for each step of a keystroke. */
+    private static final int KEYS = 200;
 
     private final ModelHttp http;
     private final CodeContext context;
@@ -75,16 +77,16 @@ final class RequestPathWarmUp {
     }
 
     /**
-     * Types {@code keys} keys for each kind of model API in {@code config}, each key an edit and a
+     * Types {@link #KEYS} keys for each kind of model API in {@code config}, each key an edit and a
      * completion, every other one cut by the next key. Never fails the server.
      *
      * @return how many of the completions it waited for came back with a suggestion
      */
-    int run(GptossConfig config, int keys) {
+    int run(GptossConfig config) {
         int suggestions = 0;
         try (var stub = LoopbackModelStub.start(http.json())) {
             for (ApiKind api : config.endpoints().stream().map(EndpointConfig::api).distinct().toList()) {
-                suggestions += type(stack(config, new EndpointConfig("warm-up", stub.url(), api, null, PromptMode.RAW)), keys);
+                suggestions += type(stack(config, new EndpointConfig("warm-up", stub.url(), api, null, PromptMode.RAW)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,14 +113,14 @@ final class RequestPathWarmUp {
                 new ForegroundWork());
     }
 
-    private int type(InlineCompletions completions, int keys) throws InterruptedException, PositionOutOfRangeException {
+    private int type(InlineCompletions completions) throws InterruptedException, PositionOutOfRangeException {
         int suggestions = 0;
         var documents = new DocumentStore();
         documents.onEvent(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
         int version = 1;
         documents.open(URI, "python", version, CODE);
         CompletableFuture<Optional<Suggestion>> previous = CompletableFuture.completedFuture(Optional.empty());
-        for (int key = 0; key < keys; key++) {
+        for (int key = 0; key < KEYS; key++) {
             foreground.awaitIdle(WAIT_SECONDS * 1000);
             int typed = key % TYPED.length();
             if (typed == 0) {

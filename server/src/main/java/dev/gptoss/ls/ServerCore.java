@@ -58,8 +58,6 @@ public final class ServerCore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerCore.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
-    /** Keys the start-up warm-up types: past C1's compile thresholds for each step of a keystroke. */
-    private static final int WARM_UP_KEYS = 200;
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
     /**
      * Jackson's first use loads some 600 classes, a good part of a start-up: the editor's settings
@@ -144,7 +142,7 @@ public final class ServerCore implements AutoCloseable {
         work.execute(() -> {
             long start = System.nanoTime();
             int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
-                    .run(config.current(), WARM_UP_KEYS);
+                    .run(config.current());
             LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             warmedUp.complete(answered);
