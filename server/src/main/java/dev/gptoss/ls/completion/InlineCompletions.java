@@ -54,6 +54,7 @@ public final class InlineCompletions {
     private final LiveSuggestions live;
     private final PromptGuard guard;
     private final ForegroundWork foreground;
+    private final Executor gracePeriod;
 
     /** @param foreground told while a completion is being prepared, so background indexing steps aside */
     public InlineCompletions(ModelRouter router, PromptModes modes, Supplier<CompletionSettings> settings,
@@ -66,6 +67,7 @@ public final class InlineCompletions {
         this.metrics = metrics;
         this.stats = stats;
         this.executor = executor;
+        this.gracePeriod = LiveSuggestion.gracePeriodOn(executor);
         this.live = new LiveSuggestions(stats);
         this.guard = guard;
         this.foreground = foreground;
@@ -102,7 +104,7 @@ public final class InlineCompletions {
     private CompletableFuture<Optional<Suggestion>> fresh(CompletionQuery query, boolean prefetch) {
         var attempt = new Attempt(query, settings.get());
         var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
-                attempt::streamedText, prefetch, executor);
+                attempt::streamedText, prefetch, executor, gracePeriod);
         live.start(query.document().uri(), suggestion);
         foreground.begin();
         executor.execute(attempt::begin);

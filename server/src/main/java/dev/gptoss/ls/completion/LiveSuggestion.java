@@ -23,21 +23,33 @@ final class LiveSuggestion {
     private final Supplier<String> streamedSoFar;
     private final boolean prefetched;
     private final Executor cancelling;
+    private final Executor afterGracePeriod;
     private int readers;
     /** Readers that ever came; a grace period ends nothing if one came during it. */
     private int reads;
     /** The user typed along the suggestion since its last reader came: the next request will attach. */
     private boolean typedAlong;
 
-    /** @param cancelling runs the abort of an ended call, which closes its HTTP connection */
+    /**
+     * @param cancelling runs the abort of an ended call, which closes its HTTP connection
+     * @param afterGracePeriod runs a task once a call left by its last reader has had its grace
+     *     period: {@link #gracePeriodOn} in the server
+     */
     LiveSuggestion(DocumentSnapshot document, int offset, CompletableFuture<Optional<Suggestion>> result,
-                   Supplier<String> streamedSoFar, boolean prefetched, Executor cancelling) {
+                   Supplier<String> streamedSoFar, boolean prefetched, Executor cancelling,
+                   Executor afterGracePeriod) {
         this.document = document;
         this.offset = offset;
         this.result = result;
         this.streamedSoFar = streamedSoFar;
         this.prefetched = prefetched;
         this.cancelling = cancelling;
+        this.afterGracePeriod = afterGracePeriod;
+    }
+
+    /** Runs tasks on {@code executor} once the grace period of a call left while typing along is over. */
+    static Executor gracePeriodOn(Executor executor) {
+        return CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS, executor);
     }
 
     boolean prefetched() {
@@ -139,13 +151,13 @@ final class LiveSuggestion {
         } else if (last && !result.isDone()) {
             // Typing along, readers leave and come back at every key; only a call nobody came back
             // to during the whole grace period is abandoned (a later leave has its own period).
-            CompletableFuture.delayedExecutor(ABANDONED_GRACE_MS, TimeUnit.MILLISECONDS, cancelling).execute(() -> {
+            afterGracePeriod.execute(() -> {
                 synchronized (this) {
                     if (readers > 0 || reads != readsAtLeave) {
                         return;
                     }
                 }
-                result.cancel(true); // already off the reader thread
+                result.cancel(true); // the grace period's executor is off the reader thread
             });
         }
     }
