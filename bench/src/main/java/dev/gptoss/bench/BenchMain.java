@@ -27,7 +27,7 @@ public final class BenchMain {
     static final String USAGE = "usage: java -jar gptoss-bench.jar --server gptoss-ls.jar [--requests 200]"
             + " [--warmup 50] [--service-ms 50] [--starts 5] [--jvm-opts \"...\"] [--work-dir bench/target]"
             + " [--out docs/benchmarks.md] [--no-cds] [--max-minutes 20]";
-    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms96m -Xmx256m";
+    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
@@ -35,6 +35,8 @@ public final class BenchMain {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int SAMPLE_LINES = 2000;
     private static final int CDS_TRAINING_REQUESTS = 20;
+    /** Long enough for the server to load its tokenizer's vocabulary, which waits for a pause in typing. */
+    static final Duration PAUSE_AFTER_WARMUP = Duration.ofSeconds(3);
 
     private final Map<String, String> options;
     private final Path serverJar;
@@ -183,6 +185,7 @@ public final class BenchMain {
             var run = new LatencyRun(process.server(), sampleFile.toUri().toString(), sample, REQUEST_TIMEOUT);
             run.open();
             LatencyRun.Result warm = run.run(warmup);
+            pause(PAUSE_AFTER_WARMUP);
             backendTimes.clear();
             backendHangUps.set(0);
             recordingBackend = initializationOptions != null;
@@ -193,6 +196,15 @@ public final class BenchMain {
                     launch.name(), warm.answered(), warm.empty(), warm.failed(), result.answered(), result.empty(),
                     result.failed());
             return new Run(initialize, ready, rssAfterStart, rssAfterRun, result, process.complaints());
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while pausing between warm-up and measurement", e);
         }
     }
 

@@ -97,7 +97,10 @@ public final class CodeContext implements AutoCloseable {
         return fixed;
     }
 
-    /** Loads the tokenizer (a few hundred milliseconds) on {@code executor}; counts are estimated meanwhile. */
+    /**
+     * Loads the tokenizer (a few hundred milliseconds) on {@code executor}, which may put it off
+     * until a quiet moment; counts are estimated meanwhile.
+     */
     public void prepareTokenizer(Executor executor) {
         tokens.prepare(executor).thenRun(() -> fixedTokens = -1);
     }

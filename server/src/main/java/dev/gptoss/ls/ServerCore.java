@@ -23,6 +23,7 @@ import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.context.QuietMoment;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.routing.ConfigurationCheck;
 import dev.gptoss.ls.guard.GlobExclusions;
@@ -48,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +60,11 @@ public final class ServerCore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerCore.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
+    /** After the warm-up, the tokenizer's vocabulary loads at the first pause this long in typing... */
+    private static final long VOCABULARY_QUIET_MS = 1000;
+    /** ...or this long after start-up at the latest; token counts are estimated until then. */
+    private static final long VOCABULARY_AT_MOST_MS = 30_000;
+    private static final long QUIET_CHECK_MS = 200;
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("gptoss-work"));
     /**
      * Jackson's first use loads some 600 classes, a good part of a start-up: the editor's settings
@@ -138,14 +145,21 @@ public final class ServerCore implements AutoCloseable {
      */
     public void startHealthChecks() {
         http.prepare();
-        codeContext.prepareTokenizer(work);
+        codeContext.prepareTokenizer(new QuietMoment(foreground, warmedUp,
+                check -> scheduler.schedule(check, QUIET_CHECK_MS, TimeUnit.MILLISECONDS), work,
+                VOCABULARY_QUIET_MS, VOCABULARY_AT_MOST_MS));
         work.execute(() -> {
             long start = System.nanoTime();
-            int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
-                    .run(config.current());
-            LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-            warmedUp.complete(answered);
+            try {
+                int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
+                        .run(config.current());
+                LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+                warmedUp.complete(answered);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The warm-up failed; the first completions may be slower", e);
+                warmedUp.complete(0);
+            }
         });
         watching = true;
         health.watch(router.instances(), config.current().health());

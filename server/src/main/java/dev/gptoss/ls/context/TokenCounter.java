@@ -8,6 +8,8 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Counts tokens as gpt-oss does (o200k; harmony's extra special tokens do not occur in code, and
@@ -15,6 +17,7 @@ import java.util.concurrent.Executor;
  * keystroke to the next, so their counts are cached.
  */
 public final class TokenCounter {
+    private static final Logger LOG = Logger.getLogger(TokenCounter.class.getName());
     private final Lazy<Cache<String, Integer>> cache =
             Lazy.of(() -> Caffeine.newBuilder().maximumSize(20_000).<String, Integer>build());
     private volatile Encoding encoding;
@@ -37,13 +40,18 @@ public final class TokenCounter {
     }
 
     /**
-     * Loads the o200k vocabulary (a few hundred milliseconds) on {@code executor}, after start-up,
-     * so neither {@code initialize} nor the first completions wait for it: counts are estimated
-     * from the moment this returns until it is loaded.
+     * Loads the o200k vocabulary (a few hundred milliseconds) on {@code executor}, which may put
+     * it off, so neither {@code initialize} nor the first completions wait for it: counts are
+     * estimated from the moment this returns until it is loaded.
      */
     public CompletableFuture<Void> prepare(Executor executor) {
         loading = true;
-        return CompletableFuture.runAsync(this::encoding, executor);
+        return CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            encoding();
+            LOG.info(() -> "Token counts are exact from now on: the o200k vocabulary loaded in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        }, executor);
     }
 
     /** Whether counts are exact yet (the vocabulary is loaded). */
