@@ -1,5 +1,6 @@
 package dev.gptoss.ls.context;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,7 @@ public final class QuietMoment implements Executor {
     private static final Logger LOG = Logger.getLogger(QuietMoment.class.getName());
 
     private final ForegroundWork foreground;
-    private final CompletionStage<?> after;
+    private final CompletableFuture<?> after;
     private final Consumer<Runnable> checkLater;
     private final Executor work;
     private final long quietMillis;
@@ -27,12 +28,12 @@ public final class QuietMoment implements Executor {
     /**
      * @param checkLater runs a check again a little later (a timer's delay in the server)
      * @param atMostMillis counted from {@link #execute}: the task runs then even if the user
-     *     never paused
+     *     never paused or {@code after} never completed
      */
     public QuietMoment(ForegroundWork foreground, CompletionStage<?> after, Consumer<Runnable> checkLater,
                        Executor work, long quietMillis, long atMostMillis) {
         this.foreground = foreground;
-        this.after = after;
+        this.after = after.toCompletableFuture();
         this.checkLater = checkLater;
         this.work = work;
         this.quietMillis = quietMillis;
@@ -41,13 +42,12 @@ public final class QuietMoment implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(atMostMillis);
-        after.whenComplete((done, error) -> runWhenQuiet(task, deadline));
+        runWhenQuiet(task, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(atMostMillis));
     }
 
     private void runWhenQuiet(Runnable task, long deadline) {
         try {
-            if (foreground.pausedFor(quietMillis) || System.nanoTime() - deadline >= 0) {
+            if (after.isDone() && foreground.pausedFor(quietMillis) || System.nanoTime() - deadline >= 0) {
                 work.execute(task);
             } else {
                 checkLater.accept(() -> runWhenQuiet(task, deadline));
