@@ -47,7 +47,7 @@ public final class QuietMoment implements Executor {
 
     private void runWhenQuiet(Runnable task, long deadline) {
         try {
-            if (after.isDone() && foreground.pausedFor(quietMillis) || System.nanoTime() - deadline >= 0) {
+            if ((after.isDone() && foreground.pausedFor(quietMillis)) || System.nanoTime() - deadline >= 0) {
                 work.execute(task);
             } else {
                 checkLater.accept(() -> runWhenQuiet(task, deadline));
