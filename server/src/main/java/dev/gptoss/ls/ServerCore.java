@@ -49,7 +49,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -150,16 +149,11 @@ public final class ServerCore implements AutoCloseable {
                 VOCABULARY_QUIET_MS, VOCABULARY_AT_MOST_MS));
         work.execute(() -> {
             long start = System.nanoTime();
-            try {
-                int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
-                        .run(config.current());
-                LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
-                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-                warmedUp.complete(answered);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The warm-up failed; the first completions may be slower", e);
-                warmedUp.complete(0);
-            }
+            int answered = new RequestPathWarmUp(http, codeContext, work, scheduler, foreground)
+                    .run(config.current());
+            LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            warmedUp.complete(answered);
         });
         watching = true;
         health.watch(router.instances(), config.current().health());

@@ -1,8 +1,7 @@
 package dev.gptoss.ls.context;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,7 +18,7 @@ public final class QuietMoment implements Executor {
     private static final Logger LOG = Logger.getLogger(QuietMoment.class.getName());
 
     private final ForegroundWork foreground;
-    private final CompletableFuture<?> after;
+    private final Future<?> after;
     private final Consumer<Runnable> checkLater;
     private final Executor work;
     private final long quietMillis;
@@ -30,10 +29,10 @@ public final class QuietMoment implements Executor {
      * @param atMostMillis counted from {@link #execute}: the task runs then even if the user
      *     never paused or {@code after} never completed
      */
-    public QuietMoment(ForegroundWork foreground, CompletionStage<?> after, Consumer<Runnable> checkLater,
+    public QuietMoment(ForegroundWork foreground, Future<?> after, Consumer<Runnable> checkLater,
                        Executor work, long quietMillis, long atMostMillis) {
         this.foreground = foreground;
-        this.after = after.toCompletableFuture();
+        this.after = after;
         this.checkLater = checkLater;
         this.work = work;
         this.quietMillis = quietMillis;
