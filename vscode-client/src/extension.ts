@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GptossClient, inlineEnabledFor, messageOf, section } from './gptossClient';
 import { METRICS_TIME_RANGE, MetricsView } from './metricsView';
+import { approvalQuestion, pendingApproval } from './statusRender';
 import { StatusView, showStatusDetails } from './statusView';
 
 let server: GptossClient | undefined;
@@ -54,6 +55,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await vscode.window.showTextDocument(document, { preview: false });
   });
   command('gptoss.showMetrics', () => metricsView.show());
+  command('gptoss.approveWorkspaceFile', async () => {
+    const file = pendingApproval((await client.requestStatus().catch(() => undefined)) ?? statusView.current);
+    if (!file?.sha256) {
+      void vscode.window.showInformationMessage('gpt-oss: no workspace .gptoss.json is waiting for approval.');
+      return;
+    }
+    const question = approvalQuestion(file);
+    const choice = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Approve');
+    if (choice === 'Approve') {
+      await client.approveWorkspaceFile(file.sha256);
+      void vscode.window.showInformationMessage(`gpt-oss: approved ${file.path}.`);
+    }
+  });
   command('gptoss.restartServer', () => client.restart());
 
   context.subscriptions.push(

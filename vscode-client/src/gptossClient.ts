@@ -22,20 +22,29 @@ import { inlineCompletionEnabled, ServerConfig, toServerConfig } from './setting
 import { GptossStatus, serverDownStatus } from './statusRender';
 
 /** Commands this extension contributes itself; the server must not take them over (see `start`). */
-const CLIENT_COMMANDS = ['gptoss.toggleInlineCompletions', 'gptoss.showStatus', 'gptoss.showContext', 'gptoss.showMetrics', 'gptoss.restartServer'];
+const CLIENT_COMMANDS = [
+  'gptoss.toggleInlineCompletions', 'gptoss.showStatus', 'gptoss.showContext', 'gptoss.showMetrics', 'gptoss.restartServer',
+  // The server's command of this name approves without asking; the client's asks the user first.
+  'gptoss.approveWorkspaceFile',
+];
 
 export function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('gptoss');
 }
 
-/** Settings the user set, mapped to the server's object; endpoints from an untrusted workspace are left out. */
+/** Settings where code goes: from the user's settings only (they are machine-scoped in package.json). */
+const USER_ONLY_SETTINGS = ['endpoints', 'tiers'];
+
+/**
+ * Settings the user set, mapped to the server's object. Where code and keys go comes from the
+ * user's own settings only: a cloned repository's .vscode/settings.json, trusted or not, must not
+ * point the server (and an API key) at a host of its choosing; its .gptoss.json can, once approved.
+ */
 export function currentServerConfig(): ServerConfig {
   const config = section();
-  const trusted = vscode.workspace.isTrusted;
   return toServerConfig((key) => {
     const inspected = config.inspect(key);
-    // An untrusted folder must not point the server (and an API key) at a host of its choosing.
-    return key === 'endpoints' ? trustedValue(inspected, trusted) : trustedValue(inspected, true);
+    return USER_ONLY_SETTINGS.includes(key) ? inspected?.globalValue : trustedValue(inspected, true);
   });
 }
 
@@ -124,6 +133,15 @@ export class GptossClient implements vscode.Disposable {
 
   async requestStatus(): Promise<GptossStatus | undefined> {
     return this.running?.sendRequest<GptossStatus>('gptoss/status');
+  }
+
+  /** Records the user's approval of the workspace file with this content (its SHA-256, as the status showed it). */
+  async approveWorkspaceFile(sha256: string): Promise<void> {
+    const client = this.running;
+    if (!client) {
+      throw new Error('the language server is not running');
+    }
+    await client.sendRequest(ExecuteCommandRequest.type, { command: 'gptoss.approveWorkspaceFile', arguments: [sha256] });
   }
 
   /** Result of the server's `gptoss.showContext` command, or a message saying why there is none. */

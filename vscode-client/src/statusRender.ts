@@ -17,6 +17,16 @@ export interface InstanceStatus {
   breaker?: string;
 }
 
+/** A workspace `.gptoss.json` and whether the user approved where it sends code (docs/protocol.md). */
+export interface WorkspaceFileStatus {
+  path?: string;
+  sha256?: string;
+  approval?: 'approved' | 'not-approved' | 'changed-since-approval' | string;
+  withheld?: string[];
+  destinations?: string[];
+  fix?: string;
+}
+
 export interface GptossStatus {
   state?: OverallState | string;
   message?: string;
@@ -24,6 +34,24 @@ export interface GptossStatus {
   busy?: number;
   fix?: string | null;
   instances?: InstanceStatus[];
+  configuration?: { endpointsFrom?: string; workspaceFile?: WorkspaceFileStatus };
+}
+
+/** The workspace file whose endpoints wait for the user's approval, if there is one. */
+export function pendingApproval(status: GptossStatus | undefined): WorkspaceFileStatus | undefined {
+  const file = status?.configuration?.workspaceFile;
+  return file?.sha256 && file.path && (file.withheld?.length ?? 0) > 0 ? file : undefined;
+}
+
+/** What the approval dialog asks: the file, and everywhere it would send code. */
+export function approvalQuestion(file: WorkspaceFileStatus): { message: string; detail: string } {
+  const changed = file.approval === 'changed-since-approval' ? ' It has changed since you approved it.' : '';
+  const destinations = file.destinations?.length ? file.destinations.map((d) => `• ${d}`).join('\n') : '(no endpoints)';
+  return {
+    message: `Let ${file.path} decide where gpt-oss sends your code?`,
+    detail: `It sets ${(file.withheld ?? []).join(', ')}. Your code would be sent to:\n${destinations}\n\n`
+      + `Approve only if you trust this repository.${changed} The approval holds for this content only.`,
+  };
 }
 
 export type Severity = 'normal' | 'warning' | 'error';
@@ -95,6 +123,10 @@ export function renderStatus(status: GptossStatus | undefined, options: RenderOp
   }
   if (status?.fix) {
     lines.push(`Fix: ${status.fix}`);
+  }
+  const pending = pendingApproval(status);
+  if (pending) {
+    lines.push(`${pending.path} is not used for endpoints until you approve it (gpt-oss: Approve Workspace Endpoints).`);
   }
   if (!options.inlineCompletionEnabled) {
     lines.push('Inline completions are turned off (gpt-oss: Toggle Inline Completions).');

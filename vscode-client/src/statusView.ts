@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixCommand, GptossStatus, instanceLine, renderStatus } from './statusRender';
+import { fixCommand, GptossStatus, instanceLine, pendingApproval, renderStatus } from './statusRender';
 
 /** The one status-bar item, fed by the server's `gptoss/status` notification. */
 export class StatusView implements vscode.Disposable {
@@ -55,12 +55,22 @@ export async function showStatusDetails(status: GptossStatus, commands: { showLo
       detail: [instance.url, instance.api, instance.promptMode && `prompt ${instance.promptMode}`].filter(Boolean).join(' · '),
     });
   }
-  const fix = fixCommand(status.fix);
-  if (status.fix && fix) {
+  const pending = pendingApproval(status);
+  if (pending) {
+    items.push({ label: 'Workspace configuration', kind: vscode.QuickPickItemKind.Separator });
+    items.push({
+      label: '$(shield) Review and approve the workspace\'s endpoints',
+      detail: `${pending.path} is not used for endpoints until you approve it`,
+      run: () => vscode.commands.executeCommand('gptoss.approveWorkspaceFile'),
+    });
+  }
+  // The terminal command for an approval is the item above, in VS Code.
+  const fix = fixCommand(status.fix?.split('\n').filter((line) => !line.startsWith('gptoss-ls trust ')).join('\n'));
+  if (fix) {
     items.push({ label: 'Fix', kind: vscode.QuickPickItemKind.Separator });
     items.push({
       label: `$(terminal) Run \`${fix}\` in a terminal`,
-      detail: status.fix,
+      detail: status.fix ?? undefined,
       run: () => {
         const terminal = vscode.window.createTerminal('gpt-oss fix');
         terminal.show();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fixCommand, GptossStatus, instanceLine, renderStatus, serverDownStatus } from '../src/statusRender';
+import { approvalQuestion, fixCommand, GptossStatus, instanceLine, pendingApproval, renderStatus, serverDownStatus } from '../src/statusRender';
 
 const on = { inlineCompletionEnabled: true };
 const instance = {
@@ -83,5 +83,28 @@ describe('serverDownStatus', () => {
     const r = renderStatus(serverDownStatus('Java 17 not found'), on);
     assert.equal(r.severity, 'error');
     assert.match(r.tooltip, /^Java 17 not found/);
+  });
+});
+
+describe('pendingApproval', () => {
+  const waiting = {
+    path: '/src/cloned/.gptoss.json', sha256: 'ab12', approval: 'not-approved', withheld: ['endpoints'],
+    destinations: ['theirs at http://10.0.0.9:8000, with the key in $TOKEN'], fix: 'gptoss-ls trust /src/cloned',
+  };
+
+  it('finds a workspace file whose endpoints are held back, and asks about every destination', () => {
+    const status: GptossStatus = { ...ready, configuration: { endpointsFrom: 'built-in defaults', workspaceFile: waiting } };
+    assert.equal(pendingApproval(status), waiting);
+    const question = approvalQuestion(waiting);
+    assert.match(question.message, /\/src\/cloned\/\.gptoss\.json/);
+    assert.match(question.detail, /theirs at http:\/\/10\.0\.0\.9:8000, with the key in \$TOKEN/);
+    assert.match(renderStatus(status, on).tooltip, /not used for endpoints until you approve it/);
+  });
+
+  it('has nothing to ask once the file is approved, or when there is none', () => {
+    const approved = { ...waiting, approval: 'approved', withheld: [] };
+    assert.equal(pendingApproval({ ...ready, configuration: { workspaceFile: approved } }), undefined);
+    assert.equal(pendingApproval(ready), undefined);
+    assert.equal(pendingApproval(undefined), undefined);
   });
 });

@@ -1,16 +1,16 @@
 package dev.gptoss.ls;
 
-import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.cli.CommandLine;
 import dev.gptoss.ls.cli.CompleteCommand;
 import dev.gptoss.ls.cli.StatusCommand;
+import dev.gptoss.ls.cli.TrustCommand;
 import dev.gptoss.ls.protocol.GptossLanguageServer;
 import dev.gptoss.ls.protocol.LspLauncher;
 import dev.gptoss.ls.protocol.ProtocolWarmUp;
 import dev.gptoss.ls.telemetry.LogSetup;
 import java.io.PrintStream;
 
-/** {@code java -jar gptoss-ls.jar [--port N | complete FILE:LINE:COL | status] [--config FILE]}. */
+/** {@code java -jar gptoss-ls.jar [--port N | complete FILE:LINE:COL | status | trust DIR] [--config FILE]}. */
 public final class Main {
     private Main() {
     }
@@ -32,13 +32,14 @@ public final class Main {
             case "version" -> stdout.println("gptoss-ls " + GptossLanguageServer.VERSION);
             case "complete" -> System.exit(new CompleteCommand(stdout).run(line));
             case "status" -> System.exit(new StatusCommand(stdout).run(line));
+            case "trust", "untrust" -> System.exit(new TrustCommand(stdout, System.err, System.getenv()).run(line));
             default -> serveLsp(line, stdout);
         }
     }
 
     private static void serveLsp(CommandLine line, PrintStream stdout) throws Exception {
         ProtocolWarmUp.startInBackground();
-        var core = new ServerCore(ApiKeys.fromSystemEnvironment());
+        var core = ServerCore.fromEnvironment(System.getenv());
         if (line.port() != null) {
             LspLauncher.serveOnPort(core, line.port(), System::exit);
         } else {

@@ -22,6 +22,7 @@ import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
+import dev.gptoss.ls.config.UserConfigFile;
 import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.context.QuietMoment;
 import dev.gptoss.ls.documents.DocumentStore;
@@ -96,17 +97,24 @@ public final class ServerCore implements AutoCloseable {
     private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
     private final ForegroundWork foreground = new ForegroundWork();
     private final ApiKeys keys;
+    private final UserConfigFile userConfig;
     private final PromptGuard guard;
     private volatile Path workspaceRoot;
     private volatile boolean workspaceTrusted = true;
 
-    public ServerCore(ApiKeys keys) {
-        this(keys, MetricsRecorder.systemClock());
+    /** A server as the user's machine sets it up: keys from the environment, the user's own configuration file. */
+    public static ServerCore fromEnvironment(java.util.Map<String, String> environment) {
+        return new ServerCore(new ApiKeys(environment), UserConfigFile.locate(environment));
     }
 
-    public ServerCore(ApiKeys keys, MetricsRecorder metrics) {
+    public ServerCore(ApiKeys keys, Path userConfigFile) {
+        this(keys, userConfigFile, MetricsRecorder.systemClock());
+    }
+
+    public ServerCore(ApiKeys keys, Path userConfigFile, MetricsRecorder metrics) {
         this.metrics = metrics;
         this.keys = keys;
+        this.userConfig = new UserConfigFile(userConfigFile, this::json);
         guard = new PromptGuard(GlobExclusions.defaults(() -> workspaceRoot), config.current().guard(),
                 apiKeysOf(config.current()));
         http = ModelHttp.create(this::json, keys, work);
@@ -274,6 +282,16 @@ public final class ServerCore implements AutoCloseable {
 
     public ConfigState config() {
         return config;
+    }
+
+    /** The user's own configuration file, which also holds the workspace files they approved. */
+    public UserConfigFile userConfig() {
+        return userConfig;
+    }
+
+    /** The server's timer thread, for small periodic checks. */
+    public ScheduledExecutorService timer() {
+        return scheduler;
     }
 
     public DocumentStore documents() {

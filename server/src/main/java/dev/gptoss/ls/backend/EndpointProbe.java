@@ -65,12 +65,7 @@ public final class EndpointProbe {
     }
 
     private static EndpointHealth offline(EndpointConfig endpoint, Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new EndpointHealth(endpoint, EndpointState.OFFLINE, null, "no answer from " + endpoint.url() + ": " + why);
+        return new EndpointHealth(endpoint, EndpointState.OFFLINE, null, NetworkFailure.describe(error, endpoint.url()));
     }
 
     private JsonNode readJson(String body) {

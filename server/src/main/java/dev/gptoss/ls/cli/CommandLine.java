@@ -11,8 +11,13 @@ public record CommandLine(String command, String target, Path config, Integer po
                                                                  one completion at that place (1-based)
                    java -jar gptoss-ls.jar status [--config FILE]
                                                                  probe every configured model server
-            Without --config, a .gptoss.json in the file's folder or above (or the current folder) is used;
-            without any, Ollama at http://127.0.0.1:11434 with gpt-oss:20b.""";
+                   java -jar gptoss-ls.jar trust [DIR]           approve the endpoints of DIR's .gptoss.json
+                   java -jar gptoss-ls.jar untrust [DIR]         withdraw that approval
+            Configuration: your own file ($XDG_CONFIG_HOME/gptoss-ls/config.json, else ~/.config/gptoss-ls/config.json),
+            then --config FILE or else the nearest .gptoss.json (its endpoints only once approved with trust);
+            without any, Ollama at http://127.0.0.1:11434 with gpt-oss:20b.
+            Exit codes: 0 done; 1 no suggestion; 2 bad arguments or configuration; 3 no model server answers;
+            4 the model is missing; 5 timed out.""";
 
     public static CommandLine parse(String[] args) {
         String command = "lsp";
@@ -29,7 +34,7 @@ public record CommandLine(String command, String target, Path config, Integer po
                 case "--stdio" -> command = "lsp";
                 case "-h", "--help", "help" -> command = "help";
                 case "--version", "version" -> command = "version";
-                case "complete", "status" -> command = arg;
+                case "complete", "status", "trust", "untrust" -> command = arg;
                 default -> {
                     if (arg.startsWith("-") || target != null) {
                         throw new IllegalArgumentException("unexpected argument: " + arg);

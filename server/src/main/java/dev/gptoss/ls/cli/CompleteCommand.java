@@ -1,19 +1,20 @@
 package dev.gptoss.ls.cli;
 
 import dev.gptoss.ls.ServerCore;
-import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.completion.CompletionQuery;
-import dev.gptoss.ls.config.ConfigReader;
-import dev.gptoss.ls.config.InvalidConfigException;
 import dev.gptoss.ls.documents.PositionOutOfRangeException;
 import dev.gptoss.ls.documents.TextPosition;
 import dev.gptoss.ls.documents.UnknownDocumentException;
+import dev.gptoss.ls.routing.ServiceStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code complete FILE:LINE:COL}: one suggestion at a place in a file, printed to stdout, to try a
@@ -34,43 +35,70 @@ public final class CompleteCommand {
             place = Place.parse(line.target());
         } catch (IllegalArgumentException e) {
             System.err.println("gptoss-ls complete: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
-        try (var core = new ServerCore(ApiKeys.fromSystemEnvironment())) {
+        try (var core = ServerCore.fromEnvironment(System.getenv())) {
+            int timeoutMs = line.timeoutMs() != null ? line.timeoutMs() : DEFAULT_TIMEOUT_MS;
             var overrides = core.json().createObjectNode();
-            overrides.putObject("completion").put("timeoutMs",
-                    line.timeoutMs() != null ? line.timeoutMs() : DEFAULT_TIMEOUT_MS);
-            ConfigFiles.apply(core.config(), new ConfigReader(core.json()),
-                    ConfigFiles.locate(line.config(), place.file().toAbsolutePath().getParent()), overrides);
+            overrides.putObject("completion").put("timeoutMs", timeoutMs);
+            List<String> problems = ConfigFiles.apply(core, line.config(),
+                    place.file().toAbsolutePath().getParent(), overrides, System.err);
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> System.err.println("gptoss-ls complete: " + p));
+                return ExitCodes.USAGE;
+            }
             String text = Files.readString(place.file(), StandardCharsets.UTF_8);
             String uri = place.file().toAbsolutePath().toUri().toString();
             core.documents().open(uri, LanguageIds.forFile(place.file()), 1, text);
             var document = core.documents().snapshot(uri);
-            int offset = document.offsetOf(place.position(document.lineCount() > place.line() - 1
-                    ? document.lineText(place.line() - 1) : ""));
+            if (place.line() > document.lineCount()) {
+                System.err.println("gptoss-ls complete: " + place.file() + " has " + document.lineCount()
+                        + " line(s); line " + place.line() + " is past its end");
+                return ExitCodes.USAGE;
+            }
+            String lineText = document.lineText(place.line() - 1);
+            int characters = lineText.codePointCount(0, lineText.length());
+            if (place.column() > characters + 1) {
+                System.err.println("gptoss-ls complete: line " + place.line() + " of " + place.file() + " has "
+                        + characters + " character(s); column " + place.column() + " is past its end");
+                return ExitCodes.USAGE;
+            }
+            int offset = document.offsetOf(place.position(lineText));
+            ServiceStatus service = ServiceProbe.probe(core);
+            int serviceCode = ServiceProbe.exitCode(service);
+            if (serviceCode != ExitCodes.OK) {
+                System.err.println("gptoss-ls complete: " + ServiceProbe.problem(service)
+                        + (service.fix() == null ? "" : ". To fix: " + service.fix().lines().findFirst().orElse("")));
+                return serviceCode;
+            }
+            long start = System.nanoTime();
             var suggestion = core.completions().complete(new CompletionQuery(document, offset, false)).get();
             if (suggestion.isEmpty()) {
-                System.err.println("No suggestion (see the log above for why, if anything failed).");
-                return 1;
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (tookMs >= timeoutMs) {
+                    System.err.println("gptoss-ls complete: the model gave no answer within " + timeoutMs
+                            + " ms; try again with a longer --timeout-ms (a model that is loading takes a while)");
+                    return ExitCodes.TIMED_OUT;
+                }
+                System.err.println("gptoss-ls complete: no suggestion for this place (the model's answer was empty,"
+                        + " or repeated the code around it); GPTOSS_LOG=fine shows the request and the answer");
+                return ExitCodes.NO_SUGGESTION;
             }
             out.println(suggestion.get().text());
             System.err.println("(from " + suggestion.get().model() + ")");
-            return 0;
-        } catch (InvalidConfigException e) {
-            System.err.println("gptoss-ls complete: invalid configuration: " + e.getMessage());
-            return 2;
+            return ExitCodes.OK;
         } catch (IOException e) {
             System.err.println("gptoss-ls complete: cannot read " + place.file() + ": " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         } catch (PositionOutOfRangeException | UnknownDocumentException e) {
             System.err.println("gptoss-ls complete: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
-        } catch (ExecutionException e) {
-            System.err.println("gptoss-ls complete: " + e.getCause());
-            return 1;
+            return ExitCodes.NO_SUGGESTION;
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("gptoss-ls complete: " + e.getMessage());
+            return ExitCodes.NO_SUGGESTION;
         }
     }
 
@@ -94,14 +122,9 @@ public final class CompleteCommand {
             }
         }
 
-        /** Editors count columns in characters; LSP in UTF-16 units. */
+        /** Editors count columns in characters; LSP in UTF-16 units. The column is within the line. */
         TextPosition position(String lineText) {
-            int characters = column - 1;
-            int available = lineText.codePointCount(0, lineText.length());
-            int units = characters <= available
-                    ? lineText.offsetByCodePoints(0, characters)
-                    : lineText.length() + characters - available;
-            return new TextPosition(line - 1, units);
+            return new TextPosition(line - 1, lineText.offsetByCodePoints(0, column - 1));
         }
     }
 }

@@ -1,25 +1,34 @@
 package dev.gptoss.ls.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.config.ConfigLayers;
 import dev.gptoss.ls.config.ConfigReader;
-import dev.gptoss.ls.config.ConfigState;
+import dev.gptoss.ls.config.ConfigSource;
+import dev.gptoss.ls.config.ConfigUpdates;
 import dev.gptoss.ls.config.InvalidConfigException;
+import dev.gptoss.ls.config.WorkspaceConfigFile;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Finds and applies the configuration a command-line run uses. */
+/**
+ * The configuration a command-line run uses: the user's file; then either the file given with
+ * {@code --config} (the user named it, so all of it is used) or the nearest {@code .gptoss.json}
+ * from the working place upwards (a workspace file: its endpoints only if approved); then the
+ * command's own options.
+ */
 final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** The explicit file, else the nearest {@code .gptoss.json} from {@code near} upwards. */
-    static Optional<Path> locate(Path explicit, Path near) {
-        if (explicit != null) {
-            return Optional.of(explicit);
-        }
+    /** The nearest {@code .gptoss.json} from {@code near} upwards. */
+    static Optional<Path> nearestWorkspaceFile(Path near) {
         for (Path dir = near.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".gptoss.json");
+            Path candidate = dir.resolve(WorkspaceConfigFile.NAME);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
@@ -27,9 +36,29 @@ final class ConfigFiles {
         return Optional.empty();
     }
 
-    static void apply(ConfigState state, ConfigReader reader, Optional<Path> file, JsonNode overrides)
-            throws InvalidConfigException {
-        JsonNode fromFile = file.isPresent() ? reader.readFile(file.get()) : null;
-        state.update(layers -> layers.withWorkspaceFile(fromFile).withClientSettings(overrides));
+    /**
+     * Applies the layers; returns the problems found (each names the file and the field), after
+     * printing to {@code err} what an unapproved workspace file was not allowed to set.
+     */
+    static List<String> apply(ServerCore core, Path explicit, Path near, JsonNode overrides, PrintStream err) {
+        var problems = new ArrayList<String>();
+        var updates = new ConfigUpdates(core.config(), core.userConfig(), core::json, problems::add);
+        JsonNode commandLine = overrides;
+        Path workspaceDirectory = null;
+        if (explicit != null) {
+            try {
+                commandLine = ConfigLayers.overlay(new ConfigReader(core.json()).readFile(explicit), overrides);
+            } catch (InvalidConfigException e) {
+                problems.add(e.getMessage());
+                return problems;
+            }
+        } else {
+            workspaceDirectory = nearestWorkspaceFile(near).map(f -> f.toAbsolutePath().getParent()).orElse(null);
+        }
+        JsonNode layer = commandLine;
+        updates.reloadFiles(workspaceDirectory, layers -> layers.with(ConfigSource.COMMAND_LINE, layer));
+        core.config().layers().workspaceFile().flatMap(WorkspaceConfigFile::withheldNote)
+                .ifPresent(note -> err.println("gptoss-ls: " + note));
+        return problems;
     }
 }

@@ -1,26 +1,23 @@
 package dev.gptoss.ls.cli;
 
 import dev.gptoss.ls.ServerCore;
-import dev.gptoss.ls.backend.ApiKeys;
-import dev.gptoss.ls.config.ConfigReader;
+import dev.gptoss.ls.config.ConfigSource;
 import dev.gptoss.ls.config.EndpointConfig;
 import dev.gptoss.ls.config.GptossConfig;
-import dev.gptoss.ls.config.InvalidConfigException;
 import dev.gptoss.ls.routing.InstanceStatus;
 import dev.gptoss.ls.routing.ServiceStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * {@code status}: probes every configured endpoint once and prints what an editor's status view
- * would show, per endpoint. Exits non-zero when no model for completions answers.
+ * would show, per endpoint, and where each endpoint was configured. Exits non-zero (see
+ * {@link ExitCodes}) when no model for completions can take requests.
  */
 public final class StatusCommand {
-    private static final long PROBE_WAIT_S = 120;
     private final PrintStream out;
 
     public StatusCommand(PrintStream out) {
@@ -28,13 +25,17 @@ public final class StatusCommand {
     }
 
     public int run(CommandLine line) {
-        try (var core = new ServerCore(ApiKeys.fromSystemEnvironment())) {
-            ConfigFiles.apply(core.config(), new ConfigReader(core.json()),
-                    ConfigFiles.locate(line.config(), Path.of("")), null);
+        try (var core = ServerCore.fromEnvironment(System.getenv())) {
+            List<String> problems = ConfigFiles.apply(core, line.config(), Path.of(""), null, System.err);
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> System.err.println("gptoss-ls status: " + p));
+                return ExitCodes.USAGE;
+            }
             GptossConfig config = core.config().current();
-            out.println("Probing " + config.endpoints().size() + " endpoint(s)…");
-            core.health().probeOnce(core.router().instances(), config.health()).get(PROBE_WAIT_S, TimeUnit.SECONDS);
-            ServiceStatus status = core.status().current();
+            ConfigSource source = core.config().layers().sourceOf("endpoints");
+            out.println("Probing " + config.endpoints().size() + " endpoint(s) from " + source.label()
+                    + (source == ConfigSource.USER_FILE ? " (" + core.userConfig().path() + ")" : "") + "…");
+            ServiceStatus status = ServiceProbe.probe(core);
             for (EndpointConfig endpoint : config.endpoints()) {
                 print(endpoint, status.instances().stream()
                         .filter(i -> i.endpoint().equals(endpoint.name())).toList(), core);
@@ -45,31 +46,24 @@ public final class StatusCommand {
                 out.println();
                 out.println("To fix:");
                 status.fix().lines().forEach(step -> out.println("  " + step));
-                if (status.state().equals("offline")) {
-                    out.println();
-                    out.println("No model server answered. With Ollama (https://ollama.com):");
-                    out.println("  ollama serve                # starts it on http://127.0.0.1:11434");
-                    out.println("  ollama pull gpt-oss:20b     # the model for completions (about 14 GB)");
-                    out.println("then run this again.");
-                }
+                out.println("then run this again.");
             }
-            return status.state().equals("ready") || status.state().equals("degraded") ? 0 : 1;
-        } catch (InvalidConfigException e) {
-            System.err.println("gptoss-ls status: invalid configuration: " + e.getMessage());
-            return 2;
+            int code = ServiceProbe.exitCode(status);
+            return code == ExitCodes.OK && status.state().equals("loading") ? ExitCodes.SERVER_DOWN : code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ExitCodes.SERVER_DOWN;
         } catch (ExecutionException | TimeoutException e) {
-            System.err.println("gptoss-ls status: the probes did not finish: " + e);
-            return 1;
+            System.err.println("gptoss-ls status: the probes did not finish: " + e.getMessage());
+            return ExitCodes.TIMED_OUT;
         }
     }
 
     private void print(EndpointConfig endpoint, List<InstanceStatus> instances, ServerCore core) {
         var health = core.health().health(endpoint);
         out.println();
-        out.println(endpoint.name() + "  " + endpoint.url() + "  (api: " + endpoint.api().id() + ")");
+        out.println(endpoint.name() + "  " + endpoint.url() + "  (api: " + endpoint.api().id()
+                + (endpoint.apiKeyEnv() == null ? "" : ", key from $" + endpoint.apiKeyEnv()) + ")");
         out.println("  reachable:  " + switch (health.state()) {
             case READY -> "yes — " + health.detail();
             case LOADING -> "yes, loading — " + health.detail();

@@ -208,12 +208,15 @@ public final class ConfigReader {
             if (!exclude.isArray()) {
                 throw new InvalidConfigException(ROOT + ".exclude", "must be a list of glob patterns");
             }
-            var list = new ArrayList<String>();
+            // What a user excludes adds to the built-in list of secret files; it never replaces it.
+            var list = new ArrayList<>(d.exclude());
             for (int i = 0; i < exclude.size(); i++) {
                 if (!exclude.get(i).isTextual() || exclude.get(i).asText().isBlank()) {
                     throw new InvalidConfigException(ROOT + ".exclude[" + i + "]", "must be a non-empty glob pattern");
                 }
-                list.add(exclude.get(i).asText());
+                if (!list.contains(exclude.get(i).asText())) {
+                    list.add(exclude.get(i).asText());
+                }
             }
             globs = list;
         }

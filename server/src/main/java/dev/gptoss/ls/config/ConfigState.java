@@ -7,13 +7,14 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The configuration in force. A change that does not validate is refused whole: the previous
- * configuration stays, and the caller tells the user which field was wrong.
+ * The configuration in force and the layers it was merged from. A change that does not validate
+ * is refused whole: the previous configuration stays, and the caller tells the user which field
+ * was wrong.
  */
 public final class ConfigState {
     private final ConfigReader reader;
     private final List<Consumer<GptossConfig>> listeners = new CopyOnWriteArrayList<>();
-    private ConfigLayers layers = ConfigLayers.empty();
+    private volatile ConfigLayers layers = ConfigLayers.empty();
     private volatile GptossConfig current = GptossConfig.defaults();
 
     public ConfigState(ConfigReader reader) {
@@ -22,6 +23,11 @@ public final class ConfigState {
 
     public GptossConfig current() {
         return current;
+    }
+
+    /** The layers behind {@link #current()}: which one set what, and the workspace file's approval. */
+    public ConfigLayers layers() {
+        return layers;
     }
 
     public void onChange(Consumer<GptossConfig> listener) {

@@ -32,9 +32,9 @@ final class AcceptedSuggestionCommand {
         if (arguments.size() != 4) {
             throw ServerCommands.invalidParams(NAME + " takes [uri, line, character, insertText]");
         }
-        String uri = text(arguments.get(0));
+        String uri = ServerCommands.text(arguments.get(0), NAME);
         Position at = new Position(number(arguments.get(1)), number(arguments.get(2)));
-        String insertText = text(arguments.get(3));
+        String insertText = ServerCommands.text(arguments.get(3), NAME);
         DocumentSnapshot current;
         try {
             current = documents.snapshot(uri);
@@ -44,16 +44,6 @@ final class AcceptedSuggestionCommand {
         int offset = Positions.offset(current, at);
         completions.accepted(current, offset, insertText);
         return null;
-    }
-
-    private static String text(Object argument) {
-        if (argument instanceof JsonElement json && json.isJsonPrimitive()) {
-            return json.getAsString();
-        }
-        if (argument instanceof String s) {
-            return s;
-        }
-        throw ServerCommands.invalidParams(NAME + ": expected a string, got " + argument);
     }
 
     private static int number(Object argument) {

@@ -63,9 +63,9 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     public GptossLanguageServer(ServerCore core, IntConsumer exit) {
         this.core = core;
         this.exit = exit;
-        this.settings = new SettingsUpdates(core.config(), core::json);
+        this.settings = new SettingsUpdates(core.config(), core.userConfig(), core::json);
         this.status = new StatusPublisher(core.status(), core::json, core.work(), core.guard()::note,
-                core.codeContext().index()::progress);
+                core.codeContext().index()::progress, core.config()::layers);
         var pending = new PendingRequests();
         core.documents().onEvent(event -> pending.cancelAll(event.uri()));
         this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
@@ -75,12 +75,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
         commands.add("gptoss.status", arguments -> status.current())
                 .add(AcceptedSuggestionCommand.NAME, accepted::run)
-                .add(ShowContextCommand.NAME, new ShowContextCommand(core.codeContext().assembler())::run);
-        this.workspace = new GptossWorkspaceService(settings, () -> {
-            if (core.workspaceTrusted()) {
-                settings.fromWorkspace(workspaceRoot);
-            }
-        }, commands, core.codeContext(), this::reloadPatterns);
+                .add(ShowContextCommand.NAME, new ShowContextCommand(core.codeContext().assembler())::run)
+                .add(SettingsUpdates.APPROVE_COMMAND, settings::approve);
+        this.workspace = new GptossWorkspaceService(settings, settings::reloadFiles, commands, core.codeContext(),
+                this::reloadPatterns);
         core.health().onChange(status::publishSoon);
         core.router().onBusyChange(status::busyChanged);
         core.router().onInstanceChange(status::publishSoon);
@@ -114,7 +112,10 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
         core.useWorkspace(workspaceRoot, trusted);
         Object options = params.getInitializationOptions();
-        settingsApplied = CompletableFuture.runAsync(() -> applySettings(trusted, options), core.work());
+        // Reading settings is the first use of Jackson, still loading while initialize is answered;
+        // they are in force before the next message, since initialized waits for them.
+        Path root = workspaceRoot;
+        settingsApplied = CompletableFuture.runAsync(() -> settings.startup(root, trusted, options), core.work());
         clientWatchesFiles = WatchedFiles.clientCanWatch(params.getCapabilities());
         var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
         progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
@@ -124,20 +125,6 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
                 new ServerInfo("gptoss-ls", VERSION)));
     }
 
-    /**
-     * Reading settings is the first use of Jackson, still loading while {@code initialize} is
-     * answered; they are in force before the next message, since {@link #initialized} waits.
-     */
-    private void applySettings(boolean trusted, Object initializationOptions) {
-        if (trusted) {
-            settings.fromWorkspace(workspaceRoot);
-        } else {
-            LOG.info("The workspace is not trusted: its " + SettingsUpdates.WORKSPACE_FILE
-                    + " is ignored and it is not indexed");
-        }
-        settings.fromClient(initializationOptions);
-    }
-
     @Override
     public void initialized(InitializedParams params) {
         try {
@@ -145,6 +132,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The settings could not be applied; the defaults are in force", e);
         }
+        settings.watchUserFile(core.timer());
         core.startHealthChecks();
         MessageJsonHandler json = wireFormat;
         if (json != null) {

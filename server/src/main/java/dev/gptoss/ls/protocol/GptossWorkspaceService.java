@@ -2,6 +2,7 @@ package dev.gptoss.ls.protocol;
 
 import dev.gptoss.ls.CodeContext;
 import dev.gptoss.ls.actions.LukhasPatterns;
+import dev.gptoss.ls.config.WorkspaceConfigFile;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
@@ -32,12 +33,12 @@ final class GptossWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        settings.fromClient(params.getSettings());
+        settings.fromEditor(params.getSettings());
     }
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        if (changed(params, SettingsUpdates.WORKSPACE_FILE)) {
+        if (changed(params, WorkspaceConfigFile.NAME)) {
             reloadWorkspaceFile.run();
         }
         if (changed(params, LukhasPatterns.WORKSPACE_FILE)) {

@@ -1,5 +1,6 @@
 package dev.gptoss.ls.protocol;
 
+import com.google.gson.JsonElement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,17 @@ final class ServerCommands {
         } catch (ResponseErrorException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A string argument, as LSP4J hands it over (a Gson primitive or a plain string). */
+    static String text(Object argument, String command) {
+        if (argument instanceof JsonElement json && json.isJsonPrimitive()) {
+            return json.getAsString();
+        }
+        if (argument instanceof String s) {
+            return s;
+        }
+        throw invalidParams(command + ": expected a string, got " + argument);
     }
 
     static ResponseErrorException invalidParams(String message) {

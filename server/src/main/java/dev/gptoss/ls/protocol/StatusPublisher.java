@@ -1,12 +1,15 @@
 package dev.gptoss.ls.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.gptoss.ls.config.ConfigLayers;
 import dev.gptoss.ls.routing.ServiceStatus;
 import dev.gptoss.ls.routing.StatusBoard;
 import dev.gptoss.ls.workspace.WorkspaceIndex;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ final class StatusPublisher {
     private final Supplier<ObjectMapper> json;
     private final Supplier<String> guardNote;
     private final Supplier<WorkspaceIndex.Progress> index;
+    private final Supplier<ConfigLayers> configuration;
     private final AtomicReference<List<Object>> lastSent = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
     private final AtomicLong busyChanges = new AtomicLong();
@@ -40,8 +44,9 @@ final class StatusPublisher {
     private volatile boolean toldOffline;
 
     StatusPublisher(StatusBoard board, Supplier<ObjectMapper> json, Executor executor, Supplier<String> guardNote,
-                    Supplier<WorkspaceIndex.Progress> index) {
+                    Supplier<WorkspaceIndex.Progress> index, Supplier<ConfigLayers> configuration) {
         this.board = board;
+        this.configuration = configuration;
         this.json = json;
         this.executor = executor;
         this.guardNote = guardNote;
@@ -73,7 +78,19 @@ final class StatusPublisher {
     }
 
     JsonElement current() {
-        return toGson(board.current());
+        return toGson(withApprovalStep(board.current()));
+    }
+
+    /** A workspace file whose endpoints wait for approval: approving it is the first thing to fix. */
+    private ServiceStatus withApprovalStep(ServiceStatus status) {
+        return configuration.get().workspaceFile().filter(f -> !f.withheld().isEmpty())
+                .map(f -> {
+                    String step = f.approveCommand() + "   # use the endpoints of " + f.file() + " (not approved)";
+                    return new ServiceStatus(status.state(), status.message(), status.model(), status.busy(),
+                            status.fix() == null ? step : step + "\n" + status.fix(), status.instances(),
+                            status.keptTiers());
+                })
+                .orElse(status);
     }
 
     synchronized void publishIfChanged() {
@@ -81,10 +98,12 @@ final class StatusPublisher {
         if (target == null) {
             return;
         }
-        ServiceStatus status = board.current();
+        ServiceStatus status = withApprovalStep(board.current());
         var signature = new java.util.ArrayList<Object>(status.signature());
         signature.add(String.valueOf(guardNote.get()));
         signature.add(index.get().state());
+        signature.add(configuration.get().sourceOf("endpoints"));
+        signature.add(configuration.get().workspaceFile().map(f -> f.sha256() + f.approval()).orElse(""));
         if (signature.equals(lastSent.getAndSet(signature))) {
             return;
         }
@@ -117,6 +136,30 @@ final class StatusPublisher {
         indexTree.addProperty("state", progress.state());
         indexTree.addProperty("files", progress.files());
         tree.getAsJsonObject().add("index", indexTree);
+        tree.getAsJsonObject().add("configuration", configurationTree(configuration.get()));
+        return tree;
+    }
+
+    /** Which layer set the endpoints, and the workspace file's approval (docs/protocol.md). */
+    private static JsonObject configurationTree(ConfigLayers layers) {
+        var tree = new JsonObject();
+        tree.addProperty("endpointsFrom", layers.sourceOf("endpoints").label());
+        layers.workspaceFile().ifPresent(file -> {
+            var fileTree = new JsonObject();
+            fileTree.addProperty("path", file.file().toString());
+            fileTree.addProperty("sha256", file.sha256());
+            fileTree.addProperty("approval", file.approval().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            var withheld = new JsonArray();
+            file.withheld().forEach(withheld::add);
+            fileTree.add("withheld", withheld);
+            var destinations = new JsonArray();
+            file.destinations().forEach(destinations::add);
+            fileTree.add("destinations", destinations);
+            if (!file.withheld().isEmpty()) {
+                fileTree.addProperty("fix", file.approveCommand());
+            }
+            tree.add("workspaceFile", fileTree);
+        });
         return tree;
     }
 }

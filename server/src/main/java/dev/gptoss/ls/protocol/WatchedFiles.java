@@ -1,6 +1,7 @@
 package dev.gptoss.ls.protocol;
 
 import dev.gptoss.ls.actions.LukhasPatterns;
+import dev.gptoss.ls.config.WorkspaceConfigFile;
 import dev.gptoss.ls.syntax.Grammars;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ final class WatchedFiles {
                 "**/*.{" + String.join(",", Grammars.fileExtensions().stream().sorted().toList()) + "}",
                 "**/.gitignore",
                 "**/.git/info/exclude",
-                "**/" + SettingsUpdates.WORKSPACE_FILE,
+                "**/" + WorkspaceConfigFile.NAME,
                 "**/" + LukhasPatterns.WORKSPACE_FILE);
         var watchers = globs.stream()
                 .map(glob -> new FileSystemWatcher(Either.forLeft(glob)))

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
  * language-server log. {@code GPTOSS_LOG=fine} turns on detail.
  */
 public final class LogSetup {
+    private static final String SERVER_LOGGERS = "dev.gptoss";
     private LogSetup() {
     }
 
@@ -30,7 +31,9 @@ public final class LogSetup {
         handler.setFilter(new RoutineProtocolNoise(level));
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
-        root.setLevel(level);
+        // Detail is the server's own: at FINE the JDK's HTTP client and TLS write hundreds of lines a request.
+        root.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
+        Logger.getLogger(SERVER_LOGGERS).setLevel(level);
     }
 
     private static Level parse(String name) {

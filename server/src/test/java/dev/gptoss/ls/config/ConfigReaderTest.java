@@ -61,8 +61,8 @@ class ConfigReaderTest {
     @Test
     void clientSettingsOverrideTheWorkspaceFileFieldByField() throws Exception {
         var layers = ConfigLayers.empty()
-                .withWorkspaceFile(parse("{\"completion\": {\"maxTokens\": 32, \"timeoutMs\": 900}}"))
-                .withClientSettings(parse("{\"completion\": {\"timeoutMs\": 1500}}"));
+                .with(ConfigSource.WORKSPACE_FILE, parse("{\"completion\": {\"maxTokens\": 32, \"timeoutMs\": 900}}"))
+                .with(ConfigSource.EDITOR_SETTINGS, parse("{\"completion\": {\"timeoutMs\": 1500}}"));
         CompletionSettings completion = reader.read(layers.merged()).completion();
         assertEquals(32, completion.maxTokens());
         assertEquals(1500, completion.timeoutMs());
@@ -71,9 +71,9 @@ class ConfigReaderTest {
     @Test
     void aRefusedChangeKeepsThePreviousConfiguration() throws Exception {
         var state = new ConfigState(reader);
-        state.update(l -> l.withClientSettings(parse("{\"completion\": {\"maxTokens\": 20}}")));
+        state.update(l -> l.with(ConfigSource.EDITOR_SETTINGS, parse("{\"completion\": {\"maxTokens\": 20}}")));
         assertThrows(InvalidConfigException.class,
-                () -> state.update(l -> l.withClientSettings(parse("{\"completion\": {\"maxTokens\": -1}}"))));
+                () -> state.update(l -> l.with(ConfigSource.EDITOR_SETTINGS, parse("{\"completion\": {\"maxTokens\": -1}}"))));
         assertEquals(20, state.current().completion().maxTokens());
     }
 

@@ -39,8 +39,10 @@ public final class FakeModelBackend implements AutoCloseable {
     private final ControlRoutes control;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService connectionThreads;
+    private final String host;
 
-    private FakeModelBackend(Flavor flavor, ServerSocket server) {
+    private FakeModelBackend(Flavor flavor, ServerSocket server, String host) {
+        this.host = host;
         this.flavor = flavor;
         this.server = server;
         this.router = new FakeRouter(flavor);
@@ -55,11 +57,23 @@ public final class FakeModelBackend implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0 for an ephemeral port). */
     public static FakeModelBackend start(Flavor flavor, int port) {
+        return start(flavor, LOOPBACK, port);
+    }
+
+    /**
+     * Starts on another loopback address, such as 127.0.0.2, on {@code port} (0 for an ephemeral
+     * one): a "foreign host" for tests of what may leave the machine.
+     */
+    public static FakeModelBackend start(Flavor flavor, String loopbackHost, int port) {
         try {
+            InetAddress address = InetAddress.getByName(loopbackHost);
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException(loopbackHost + " is not a loopback address");
+            }
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 128);
-            FakeModelBackend backend = new FakeModelBackend(flavor, server);
+            server.bind(new InetSocketAddress(address, port), 128);
+            FakeModelBackend backend = new FakeModelBackend(flavor, server, loopbackHost);
             daemonThreads("fake-backend-accept-" + backend.port()).newThread(backend::acceptConnections).start();
             return backend;
         } catch (IOException e) {
@@ -67,9 +81,9 @@ public final class FakeModelBackend implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} (or the other loopback host it listens on), without a trailing slash. */
     public URI url() {
-        return URI.create("http://" + LOOPBACK + ":" + port());
+        return URI.create("http://" + host + ":" + port());
     }
 
     public int port() {

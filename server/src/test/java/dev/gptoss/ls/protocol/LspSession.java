@@ -7,6 +7,7 @@ import dev.gptoss.ls.backend.ApiKeys;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,10 +36,16 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 public final class LspSession implements AutoCloseable {
     public final RecordingClient client = new RecordingClient();
     public final GptossServerApi server;
-    private final ServerCore core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")));
+    private final ServerCore core;
     private int version = 1;
 
     public LspSession() throws IOException {
+        this(Files.createTempDirectory("gptoss-user-config").resolve("config.json"));
+    }
+
+    /** A session whose user configuration file (settings and approvals) is {@code userConfigFile}. */
+    public LspSession(java.nio.file.Path userConfigFile) throws IOException {
+        core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile);
         // java.io's piped streams fail once the thread that last wrote has ended; NIO pipes do not care.
         Pipe toServer = Pipe.open();
         Pipe toClient = Pipe.open();
@@ -123,6 +130,13 @@ public final class LspSession implements AutoCloseable {
         open(uri, languageId, fixture.text());
         var at = fixture.position();
         return inline(uri, new Position(at.line(), at.character()));
+    }
+
+    /** The {@code gptoss/status} object, as the {@code gptoss.status} command returns it. */
+    public com.google.gson.JsonObject statusObject() throws Exception {
+        Object status = server.getWorkspaceService().executeCommand(
+                new org.eclipse.lsp4j.ExecuteCommandParams("gptoss.status", List.of())).get(10, TimeUnit.SECONDS);
+        return new com.google.gson.Gson().toJsonTree(status).getAsJsonObject();
     }
 
     public ServerCore core() {

@@ -117,6 +117,20 @@ public final class RecordingClient implements GptossClient {
         throw new AssertionError("No status matched within " + max + "; got " + statuses);
     }
 
+    /** Waits for a message whose text contains {@code part}; fails the test after {@code max}. */
+    public MessageParams awaitMessageContaining(String part, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MessageParams message : messages) {
+                if (message.getMessage().contains(part)) {
+                    return message;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No message with \"" + part + "\" within " + max + "; got " + messages);
+    }
+
     public MessageParams awaitMessage(Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {

@@ -24,7 +24,10 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess(List<String> extraArgs) throws IOException {
         var command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar()));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).start();
+        var builder = new ProcessBuilder(command);
+        // Never the real user's configuration file or approvals.
+        builder.environment().put("XDG_CONFIG_HOME", java.nio.file.Files.createTempDirectory("gptoss-xdg").toString());
+        process = builder.start();
         Thread drain = new Thread(() -> {
             try (var err = process.getErrorStream()) {
                 stderr.append(new String(err.readAllBytes(), StandardCharsets.UTF_8));

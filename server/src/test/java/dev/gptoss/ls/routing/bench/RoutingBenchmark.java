@@ -27,7 +27,7 @@ public final class RoutingBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (var preferred = FakeModelBackend.start(Flavor.OLLAMA); var other = FakeModelBackend.start(Flavor.OLLAMA);
-             var core = new ServerCore(new ApiKeys(Map.of()))) {
+             var core = new ServerCore(new ApiKeys(Map.of()), java.nio.file.Path.of("/nonexistent/gptoss-ls/config.json"))) {
             preferred.behavior().answer("x");
             other.behavior().answer("x");
             configure(core, preferred, other);
@@ -70,7 +70,7 @@ public final class RoutingBenchmark {
                            "strong": [{"endpoint": "o", "model": "gpt-oss:20b"}]},
                  "routing": {"breaker": {"minimumRequests": %d, "openMs": 600000}}}"""
                 .formatted(preferred.url(), other.url(), minimum));
-        core.config().update(layers -> layers.withClientSettings(json));
+        core.config().update(layers -> layers.with(dev.gptoss.ls.config.ConfigSource.EDITOR_SETTINGS, json));
     }
 
     private static double[] measure(ModelRouter router, int rounds) throws Exception {
