@@ -7,8 +7,8 @@
 //   npm run test:e2e        (after npm run package and shared/tools/code-server/install.sh)
 //
 // Environment: CODE_SERVER_DIR (default vscode-client/.e2e/cs), GPTOSS_VSIX (default
-// vscode-client/gptoss-ls.vsix), GPTOSS_FAKE_CLASSPATH (default server/target/test-classes and
-// server/target/gptoss-ls.jar), GPTOSS_E2E_SHOT (default docs/images/vscode-ghost-text.png);
+// vscode-client/gptoss-ls.vsix), GPTOSS_FAKE_CLASSPATH (default
+// fake-model/target/gptoss-fake-model-runnable.jar), GPTOSS_E2E_SHOT (default docs/images/vscode-ghost-text.png);
 // GPTOSS_E2E_SHOW_LOG=1 prints the extension's log after a pass too (it is always printed after a
 // failure, GPTOSS_E2E_LOG_LINES lines of it, 40 by default).
 import { spawn } from 'node:child_process';
@@ -25,7 +25,7 @@ const repo = path.resolve(clientDir, '..');
 const installDir = path.resolve(process.env.CODE_SERVER_DIR ?? path.join(clientDir, '.e2e', 'cs'));
 const vsix = path.resolve(process.env.GPTOSS_VSIX ?? path.join(clientDir, 'gptoss-ls.vsix'));
 const fakeClasspath = process.env.GPTOSS_FAKE_CLASSPATH
-  ?? [path.join(repo, 'server/target/test-classes'), path.join(repo, 'server/target/gptoss-ls.jar')].join(path.delimiter);
+  ?? path.join(repo, 'fake-model/target/gptoss-fake-model-runnable.jar');
 const shot = path.resolve(process.env.GPTOSS_E2E_SHOT ?? path.join(repo, 'docs/images/vscode-ghost-text.png'));
 const failShot = path.join(clientDir, '.e2e', 'failure.png');
 const folder = path.join(repo, 'test-workspace');
@@ -106,7 +106,7 @@ function startFakeBackend() {
   const classpath = snapshotClasspath();
   const out = fs.openSync(fakeLog, 'a');
   // stdin stays an open pipe: the fake exits when it closes, so it cannot outlive this script.
-  fake = spawn('java', ['-cp', classpath, 'dev.gptoss.ls.fake.FakeModelBackendMain',
+  fake = spawn('java', ['-cp', classpath, 'dev.gptoss.fake.FakeModelBackendMain',
     '--port', '0', '--flavor', 'ollama', '--answer', ANSWER], { stdio: ['pipe', 'pipe', out] });
   fs.closeSync(out);
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Everything CI does for the VS Code client once Maven has built server/target (the jar and the
-# test classes, which hold the fake model backend): install, build, unit tests, package the .vsix,
+# Everything CI does for the VS Code client once Maven has built the server jar and the fake model
+# server's jar: install, build, unit tests, package the .vsix,
 # install code-server from the shared tools, and run the end-to-end test in it.
 #
 # GPTOSS_SHARED (default: ../shared beside the repository) and CODE_SERVER_DIR (default:
@@ -14,7 +14,7 @@ code_server_dir="${CODE_SERVER_DIR:-$client/.e2e/cs}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-for needed in "$repo/server/target/gptoss-ls.jar" "$repo/server/target/test-classes" "$shared/tools/code-server/install.sh"; do
+for needed in "$repo/server/target/gptoss-ls.jar" "$repo/fake-model/target/gptoss-fake-model-runnable.jar" "$shared/tools/code-server/install.sh"; do
   if [[ ! -e "$needed" ]]; then
     echo "vscode-client/scripts/ci.sh: $needed is missing (build the server with Maven first; shared/ must be beside the repository)" >&2
     exit 2

@@ -1,9 +1,9 @@
 package dev.gptoss.bench;
 
 import com.google.gson.Gson;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
-import dev.gptoss.ls.fake.RecordedRequest;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

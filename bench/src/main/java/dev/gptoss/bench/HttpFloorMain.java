@@ -1,8 +1,8 @@
 package dev.gptoss.bench;
 
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
-import dev.gptoss.ls.fake.RecordedRequest;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.RecordedRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.gptoss.bench;
 
 import com.google.gson.Gson;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

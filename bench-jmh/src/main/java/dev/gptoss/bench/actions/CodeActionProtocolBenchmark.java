@@ -1,7 +1,7 @@
 package dev.gptoss.bench.actions;
 
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import dev.gptoss.ls.protocol.LspSession;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -3,8 +3,8 @@ package dev.gptoss.ls.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

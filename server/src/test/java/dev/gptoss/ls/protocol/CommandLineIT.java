@@ -3,8 +3,8 @@ package dev.gptoss.ls.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

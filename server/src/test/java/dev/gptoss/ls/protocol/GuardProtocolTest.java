@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
-import dev.gptoss.ls.fake.RecordedRequest;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.RecordedRequest;
 import dev.gptoss.ls.guard.PlantedSecrets;
 import dev.gptoss.ls.guard.PromptGuard;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.gptoss.ls.protocol;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
-import dev.gptoss.ls.fake.HarmonyLeak;
-import dev.gptoss.ls.fake.ReasoningField;
-import dev.gptoss.ls.fake.RecordedRequest;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.HarmonyLeak;
+import dev.gptoss.fake.ReasoningField;
+import dev.gptoss.fake.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

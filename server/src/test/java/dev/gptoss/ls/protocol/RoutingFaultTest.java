@@ -8,8 +8,8 @@ import com.google.gson.JsonObject;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.Tier;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import dev.gptoss.ls.routing.RequestKind;
 import dev.gptoss.ls.routing.RouteRequest;
 import java.time.Duration;
@@ -213,7 +213,7 @@ class RoutingFaultTest {
         assertEquals("fromA", complete(), "completions still go to the instance that works");
     }
 
-    private void checkFault(Flavor flavor, Consumer<dev.gptoss.ls.fake.FakeBehavior> fault, String expectedState,
+    private void checkFault(Flavor flavor, Consumer<dev.gptoss.fake.FakeBehavior> fault, String expectedState,
                             boolean answeredByTheOther) throws Exception {
         stop();
         backends.clear();

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import dev.gptoss.ls.fake.FakeModelBackend;
-import dev.gptoss.ls.fake.Flavor;
-import dev.gptoss.ls.fake.ReasoningField;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.ReasoningField;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

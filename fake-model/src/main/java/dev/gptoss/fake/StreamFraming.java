@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 /** How a streamed JSON event is framed on the wire. */
 enum StreamFraming {

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 /**
  * How much of the harmony format a misconfigured server lets through into the generated text.

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 /** The JSON field a server puts the model's reasoning (harmony analysis channel) in. */
 public enum ReasoningField {

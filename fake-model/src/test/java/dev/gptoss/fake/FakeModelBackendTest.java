@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.fake;
+package dev.gptoss.fake;
 
 /** Which real server the fake imitates; decides which routes exist and the shape of error bodies. */
 public enum Flavor {
