@@ -107,7 +107,7 @@ function startFakeBackend() {
   const out = fs.openSync(fakeLog, 'a');
   // stdin stays an open pipe: the fake exits when it closes, so it cannot outlive this script.
   fake = spawn('java', ['-cp', classpath, 'dev.gptoss.fake.FakeModelBackendMain',
-    '--port', '0', '--flavor', 'ollama', '--answer', ANSWER], { stdio: ['pipe', 'pipe', out] });
+    '--port', '0', '--flavor', 'ollama', '--answer', ANSWER, '--exit-on-stdin-eof'], { stdio: ['pipe', 'pipe', out] });
   fs.closeSync(out);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the fake backend printed no FAKE_BACKEND_URL within 30 s')), 30_000);
