@@ -52,12 +52,12 @@
 (defun gptoss-e2e-line ()
   (buffer-substring-no-properties (line-beginning-position) (line-end-position)))
 
-(defun gptoss-e2e-complete-at-end-of (line)
-  "Type `return ' at the end of LINE, ask for completion, and return the line afterwards."
+(defun gptoss-e2e-complete-at-end-of (line typed)
+  "Type TYPED at the end of LINE, ask for completion, and return the line afterwards."
   (goto-char (point-min))
   (forward-line (1- line))
   (end-of-line)
-  (gptoss-e2e-type "return ")
+  (gptoss-e2e-type typed)
   (gptoss-e2e-command #'completion-at-point)
   (gptoss-e2e-wait (lambda () (string-match-p (regexp-quote gptoss-e2e-answer) (gptoss-e2e-line))) 10)
   (gptoss-e2e-line))
@@ -109,9 +109,9 @@
   (let ((server (gptoss-e2e-wait (lambda () (and (eglot-current-server) eglot--managed-mode (eglot-current-server))) 60)))
     (when (gptoss-e2e-check "the README snippet starts gptoss-ls for a Python file" server)
       (gptoss-e2e-note 'attachedAfterMs (* 1000 (- (float-time) gptoss-e2e-started)))
-      (let ((expected (concat "    return " gptoss-e2e-answer)))
-        (let ((line (gptoss-e2e-complete-at-end-of 6)))
-          (gptoss-e2e-check "completion-at-point (C-M-i) inserts the fake model's answer" (equal line expected) line))
+      (let ((line (gptoss-e2e-complete-at-end-of 6 "return ")))
+        (gptoss-e2e-check "completion-at-point (C-M-i) inserts the fake model's answer"
+                          (equal line (concat "    return " gptoss-e2e-answer)) line)
         ;; eglot sends its workspace configuration once connected; a second suggestion a while
         ;; later must still come from the configured endpoint.
         (gptoss-e2e-wait (lambda () nil) (max 0 (- 2.0 (- (float-time) gptoss-e2e-started))))
@@ -119,8 +119,10 @@
         (gptoss-e2e-command #'newline)
         (gptoss-e2e-command #'delete-horizontal-space)
         (gptoss-e2e-type "    ")
-        (let ((line (gptoss-e2e-complete-at-end-of 7)))
-          (gptoss-e2e-check "a second completion, 2 s after the start, inserts it too" (equal line expected) line)))
+        ;; Not `return ' again: a suggestion that only repeats the line above is dropped.
+        (let ((line (gptoss-e2e-complete-at-end-of 7 "total = ")))
+          (gptoss-e2e-check "a second completion, 2 s after the start, inserts it too"
+                            (equal line (concat "    total = " gptoss-e2e-answer)) line)))
       (gptoss-e2e-quick-fix (getenv "GPTOSS_E2E_LUKHAS_FILE") "lukhas/unsorted-cache-key" "sort_keys=True"))))
 
 (condition-case err
