@@ -232,6 +232,25 @@ export function removeSandbox(sandbox) {
   fs.rmSync(sandbox.root, { recursive: true, force: true, maxRetries: 5 });
 }
 
+/**
+ * Runs `body(sandbox, fake)` with a sandbox and the fake model server started with `fakeArgs`;
+ * an exception fails the check "the test ran"; both are gone afterwards, whatever happened.
+ */
+export async function withFake(name, checks, fakeArgs, body) {
+  const sandbox = makeSandbox(name);
+  let fake = null;
+  try {
+    fake = await startFake(sandbox, fakeArgs);
+    await body(sandbox, fake);
+  } catch (error) {
+    checks.check('the test ran', false, error.message);
+  } finally {
+    await fake?.stop();
+    removeSandbox(sandbox);
+  }
+  return checks;
+}
+
 /** The fake model's answer in the editor tests: easy to tell from anything else in the file. */
 export const ANSWER = 'a + b  # gptoss-e2e';
 
@@ -246,10 +265,7 @@ export async function runEditorTest({ name, title, editor, config, fakeArgs = []
     checks.check('the editor is installed', false, editor.missing);
     return checks;
   }
-  const sandbox = makeSandbox(name);
-  let fake = null;
-  try {
-    fake = await startFake(sandbox, ['--answer', ANSWER, ...fakeArgs]);
+  return withFake(name, checks, ['--answer', ANSWER, ...fakeArgs], async (sandbox, fake) => {
     const workspace = makeWorkspace(sandbox, ['python/calc.py', 'lukhas/python/cache.py']);
     const file = path.join(sandbox.home, config.file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -288,12 +304,5 @@ export async function runEditorTest({ name, title, editor, config, fakeArgs = []
       }
       console.error(`--- the fake model server's log:\n${tail(fake.logFile, 15)}`);
     }
-    return checks;
-  } catch (error) {
-    checks.check('the test ran', false, error.message);
-    return checks;
-  } finally {
-    await fake?.stop();
-    removeSandbox(sandbox);
-  }
+  });
 }

@@ -69,12 +69,35 @@ function M.line(n)
   return vim.api.nvim_buf_get_lines(0, n - 1, n, false)[1]
 end
 
+--- Waits for the README snippet to attach gptoss-ls to the current buffer; false if it never does.
+function M.await_attach()
+  local started = M.now_ms()
+  local client = M.wait_for(function() return M.gptoss_client(0) end, 60000)
+  if not M.check('the README snippet starts gptoss-ls for a Python file', client ~= nil) then return false end
+  M.note('attachedAfterMs', M.now_ms() - started)
+  M.phase('attached')
+  return true
+end
+
 --- The gptoss-ls client attached to `bufnr` once it is initialized (0.7 lists only those).
 function M.gptoss_client(bufnr)
   local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr }) or vim.lsp.buf_get_clients(bufnr)
   for _, client in pairs(clients) do
     if client.name == 'gptoss-ls' and client.initialized then return client end
   end
+end
+
+--- Presses `key` to accept the suggestion shown at the end of line 6 of calc.py and checks that the
+--- line then holds the fake's answer; then leaves insert mode and applies the LUKHAS quick fix.
+function M.accept_then_quick_fix(key, how)
+  vim.api.nvim_input(key)
+  local expected = '    return ' .. vim.env.GPTOSS_E2E_ANSWER
+  local line = M.wait_for(function() return M.line(6) == expected and expected end, 5000)
+  M.check(how, line ~= nil, vim.inspect(M.line(6)))
+  M.phase('suggestion accepted')
+  vim.api.nvim_input('<Esc>')
+  M.sleep(50)
+  M.apply_quick_fix(vim.env.GPTOSS_E2E_LUKHAS_FILE, 'lukhas/unsorted-cache-key', 'sort_keys=True')
 end
 
 --- The diagnostic of `code` in the current buffer, once the server has published it.

@@ -28,11 +28,7 @@ vim.api.nvim_buf_set_extmark = function(buf, ns, row, col, opts)
 end
 
 t.run(function()
-  local started = t.now_ms()
-  local client = t.wait_for(function() return t.gptoss_client(0) end, 60000)
-  if not t.check('the README snippet starts gptoss-ls for a Python file', client ~= nil) then return end
-  t.note('attachedAfterMs', t.now_ms() - started)
-  t.phase('attached')
+  if not t.await_attach() then return end
   t.check('inline completion is enabled', vim.lsp.inline_completion.is_enabled({ bufnr = 0 }))
 
   -- A person who starts typing at once: line 6 is the indented blank line in add().
@@ -44,13 +40,5 @@ t.run(function()
   if not shown then return end
   t.note('firstRequestToGhostTextMs', first_shown_ms - first_request_ms)
 
-  vim.api.nvim_input('<Tab>')
-  local expected = '    return ' .. answer
-  local line = t.wait_for(function() return t.line(6) == expected and expected end, 5000)
-  t.check('Tab (the README keymap) accepts it', line ~= nil, vim.inspect(t.line(6)))
-
-  t.phase('suggestion accepted')
-  vim.api.nvim_input('<Esc>')
-  t.sleep(50)
-  t.apply_quick_fix(vim.env.GPTOSS_E2E_LUKHAS_FILE, 'lukhas/unsorted-cache-key', 'sort_keys=True')
+  t.accept_then_quick_fix('<Tab>', 'Tab (the README keymap) accepts it')
 end)

@@ -8,11 +8,7 @@ local v = vim.version()
 t.note('version', v.major .. '.' .. v.minor .. '.' .. v.patch)
 
 t.run(function()
-  local started = t.now_ms()
-  local client = t.wait_for(function() return t.gptoss_client(0) end, 60000)
-  if not t.check('the README snippet starts gptoss-ls for a Python file', client ~= nil) then return end
-  t.note('attachedAfterMs', t.now_ms() - started)
-  t.phase('attached')
+  if not t.await_attach() then return end
   t.check('omnifunc is the LSP one', vim.bo.omnifunc == 'v:lua.vim.lsp.omnifunc', vim.bo.omnifunc)
 
   vim.api.nvim_win_set_cursor(0, { 6, 0 })
@@ -30,13 +26,5 @@ t.run(function()
     table.concat(words, ' | '))
 
   -- The first item is already inserted (completeopt=menu,preview); Ctrl-y keeps it.
-  vim.api.nvim_input('<C-y>')
-  local expected = '    return ' .. answer
-  local line = t.wait_for(function() return t.line(6) == expected and expected end, 5000)
-  t.check('accepting it puts it in the line', line ~= nil, vim.inspect(t.line(6)))
-
-  t.phase('suggestion accepted')
-  vim.api.nvim_input('<Esc>')
-  t.sleep(50)
-  t.apply_quick_fix(vim.env.GPTOSS_E2E_LUKHAS_FILE, 'lukhas/unsorted-cache-key', 'sort_keys=True')
+  t.accept_then_quick_fix('<C-y>', 'accepting it puts it in the line')
 end)
