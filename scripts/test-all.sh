@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the server's unit and protocol tests, the built jar over stdio,
-# and (when its toolchain is present) the VS Code client's tests.
-set -euo pipefail
+# Runs every test of the project: the Maven build's unit, protocol and integration tests, then the
+# VS Code client's unit tests and the real-editor tests (VS Code in code-server, Neovim 0.12 and
+# 0.7, Emacs with eglot, the README's commands). What they need beyond Java, Maven and Node is
+# installed by scripts/install-test-tools.sh (root or sudo the first time; see the README).
+# Every part runs even if an earlier one failed; the exit status says whether all passed.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -ntp verify
+failed=()
+part() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  "$@" || failed+=("$name")
+}
 
-if [[ -x vscode-client/scripts/ci.sh ]]; then
-  vscode-client/scripts/ci.sh
+part "Maven: build and tests" mvn -B -ntp verify
+if [[ ! -f server/target/gptoss-ls.jar || ! -f fake-model/target/gptoss-fake-model-runnable.jar ]]; then
+  echo "test-all.sh: the Maven build made no jars; the editor tests cannot run" >&2
+  exit 1
 fi
+part "test tools" bash scripts/install-test-tools.sh
+part "VS Code client" bash vscode-client/scripts/ci.sh
+part "real editors" node editors/run.mjs
+
+if ((${#failed[@]})); then
+  printf '\ntest-all.sh: FAILED: %s\n' "${failed[*]}" >&2
+  exit 1
+fi
+printf '\ntest-all.sh: every part passed\n'

@@ -3,6 +3,7 @@ package dev.gptoss.ls.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gptoss.ls.CapturedLog;
 import dev.gptoss.ls.CursorFixture;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
@@ -79,9 +80,13 @@ class ContextAssemblerTest {
                 throw new IllegalStateException("boom");
             }
         };
-        PromptContext context = assembler(2048, List.of(broken, many("definition", "file:///b.py", 1, "def h(): ...")))
-                .build(fixture.snapshot("python"), fixture.offset());
-        assertEquals(1, context.pieces().size());
+        try (var log = CapturedLog.of(ContextAssembler.class)) {
+            PromptContext context = assembler(2048, List.of(broken, many("definition", "file:///b.py", 1, "def h(): ...")))
+                    .build(fixture.snapshot("python"), fixture.offset());
+            assertEquals(1, context.pieces().size());
+            assertEquals(List.of("Context source broken failed; the prompt goes without it"
+                    + " | java.lang.IllegalStateException: boom"), log.messagesWithCauses());
+        }
     }
 
     @Test

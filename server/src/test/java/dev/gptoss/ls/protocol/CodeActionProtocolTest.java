@@ -133,7 +133,10 @@ class CodeActionProtocolTest {
         assertEquals(text.replace("        except:\n", "        except Exception as e:\n"), after);
         JsonNode chat = backend.requests("/api/chat").get(0).json();
         assertTrue(chat.path("messages").get(1).path("content").asText().contains("Do not use bare except"));
+        // The progress messages and the resolve's answer come from different threads of the server.
+        awaitTrue(() -> !session.client.progressTokensCreated.isEmpty());
         String token = session.client.progressTokensCreated.get(0);
+        awaitTrue(() -> session.client.progressKinds(token).contains("end"));
         List<String> kinds = session.client.progressKinds(token);
         assertEquals("begin", kinds.get(0));
         assertEquals("end", kinds.get(kinds.size() - 1));
@@ -170,6 +173,7 @@ class CodeActionProtocolTest {
         pending.cancel(true);
 
         assertTrue(backend.awaitHangUp(request, WAIT), "the backend should see the client hang up");
+        awaitTrue(() -> !session.client.progressTokensCreated.isEmpty());
         String token = session.client.progressTokensCreated.get(0);
         awaitTrue(() -> session.client.progressKinds(token).contains("end"));
     }

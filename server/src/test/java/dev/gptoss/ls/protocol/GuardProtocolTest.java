@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
 import dev.gptoss.fake.RecordedRequest;
+import dev.gptoss.ls.CapturedLog;
 import dev.gptoss.ls.guard.PlantedSecrets;
 import dev.gptoss.ls.guard.PromptGuard;
 import java.nio.file.Files;

@@ -5,13 +5,17 @@ import dev.gptoss.ls.CursorFixture;
 import dev.gptoss.ls.ServerCore;
 import dev.gptoss.ls.backend.ApiKeys;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -32,11 +36,15 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 
-/** A server and an editor talking real JSON-RPC over pipes, in one JVM. */
+/** A server and an editor talking real JSON-RPC over a loopback socket, in one JVM. */
 public final class LspSession implements AutoCloseable {
     public final RecordingClient client = new RecordingClient();
     public final GptossServerApi server;
     private final ServerCore core;
+    private final Socket editorEnd;
+    private final Socket serverEnd;
+    private final Future<Void> serving;
+    private final Future<Void> listening;
     private int version = 1;
 
     public LspSession() throws IOException {
@@ -46,18 +54,21 @@ public final class LspSession implements AutoCloseable {
     /** A session whose user configuration file (settings and approvals) is {@code userConfigFile}. */
     public LspSession(java.nio.file.Path userConfigFile) throws IOException {
         core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile);
-        // java.io's piped streams fail once the thread that last wrote has ended; NIO pipes do not care.
-        Pipe toServer = Pipe.open();
-        Pipe toClient = Pipe.open();
-        LspLauncher.serve(core, Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()),
-                code -> { });
+        // A socket, as with --port: java.io's piped streams fail once the thread that last wrote has
+        // ended, and an NIO pipe is closed by an interrupt, so the server's interrupted workers at the
+        // end of a test made every later message fail with a logged ClosedByInterruptException.
+        try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            editorEnd = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            serverEnd = listener.accept();
+        }
+        serving = LspLauncher.serve(core, serverEnd.getInputStream(), serverEnd.getOutputStream(), code -> { });
         Launcher<GptossServerApi> launcher = new LSPLauncher.Builder<GptossServerApi>()
                 .setLocalService(client)
                 .setRemoteInterface(GptossServerApi.class)
-                .setInput(Channels.newInputStream(toClient.source()))
-                .setOutput(Channels.newOutputStream(toServer.sink()))
+                .setInput(editorEnd.getInputStream())
+                .setOutput(editorEnd.getOutputStream())
                 .create();
-        launcher.startListening();
+        listening = launcher.startListening();
         server = launcher.getRemoteProxy();
     }
 
@@ -156,9 +167,42 @@ public final class LspSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the session as an editor that goes away does: its end of the connection closes, the server
+     * stops its work, and what the server still had to say is read before the connection goes.
+     */
     @Override
     public void close() {
+        endOfInput(editorEnd, serving);
         core.close();
+        try {
+            core.work().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        endOfInput(serverEnd, listening);
+        closeQuietly(serverEnd);
+        closeQuietly(editorEnd);
+    }
+
+    /** Ends what {@code writer} sends and waits (briefly) for the reader at the other end to see the end. */
+    private static void endOfInput(Socket writer, Future<Void> reader) {
+        try {
+            writer.shutdownOutput();
+            reader.get(2, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // Closed already, or the reader ended otherwise: the sockets are closed next either way.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing is all that is wanted.
+        }
     }
 
     /** Settings for one endpoint named "fake" serving gpt-oss:20b in both tiers. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.gptoss.ls.CapturedLog;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.Tier;
@@ -113,7 +114,11 @@ class RoutingFaultTest {
     void failingBackendsCrashNothingAndNoRequestOutlivesItsDeadline() throws Exception {
         checkFault(Flavor.OLLAMA, b -> b.failWithStatus(500), "breaker-open", true);
         checkFault(Flavor.OLLAMA, b -> b.answer("partial answer").dropAfterChunks(1), null, false);
-        checkFault(Flavor.VLLM, b -> b.malformedStream(true), null, false);
+        try (var log = CapturedLog.of("dev.gptoss.ls.backend.StreamingExchange")) {
+            checkFault(Flavor.VLLM, b -> b.malformedStream(true), null, false);
+            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("Skipping a stream line that could not be read")),
+                    "the broken lines are logged and skipped: " + log.messages());
+        }
         checkFault(Flavor.OLLAMA, b -> b.models("some-other-model"), "model-missing", true);
         checkFault(Flavor.LLAMACPP, b -> b.loading(true), "loading", true);
     }
