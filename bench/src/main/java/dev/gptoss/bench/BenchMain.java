@@ -29,7 +29,8 @@ public final class BenchMain {
             + " [--out docs/benchmarks.md] [--no-cds] [--max-minutes 20]";
     static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
-            "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds");
+            "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds", "--repeats",
+            "--first-token-ms", "--chunk-ms");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
