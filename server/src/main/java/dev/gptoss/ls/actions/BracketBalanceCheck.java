@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * A stand-in for a parser until tree-sitter arrives (issue 3): brackets must balance outside
+ * The check for languages the server has no tree-sitter grammar for: brackets must balance outside
  * strings and comments. It catches the usual broken model edit (a cut-off block, a stray brace),
  * not every syntax error. Languages it does not know always pass.
  */

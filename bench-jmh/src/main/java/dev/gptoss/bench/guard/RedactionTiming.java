@@ -1,4 +1,4 @@
-package dev.gptoss.ls.guard.bench;
+package dev.gptoss.bench.guard;
 
 import dev.gptoss.ls.backend.ChatMessage;
 import dev.gptoss.ls.backend.GenerationRequest;
@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * How long the guard takes per completion, for docs/benchmarks-guard.md. Not a test: after
- * {@code mvn -q -pl server test-compile}, run
- * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -cp server/target/classes:server/target/test-classes dev.gptoss.ls.guard.bench.RedactionTiming}.
+ * How long the guard takes per completion, for docs/benchmarks.md ("Per-completion cost of the
+ * guard"). After {@code mvn -q -pl bench-jmh -am package -DskipTests}, run
+ * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -cp bench-jmh/target/bench-jmh.jar dev.gptoss.bench.guard.RedactionTiming}.
  * Prints one Markdown table row per case.
  */
 public final class RedactionTiming {

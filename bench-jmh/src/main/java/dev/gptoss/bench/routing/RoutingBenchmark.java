@@ -1,4 +1,4 @@
-package dev.gptoss.ls.routing.bench;
+package dev.gptoss.bench.routing;
 
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.GenerationRequest;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Failover latency and routing overhead, by hand (no JMH: main is adding the bench module).
- * The command is in docs/benchmarks-routing.md.
+ * The command and results are in docs/benchmarks.md ("Routing and failover").
  */
 public final class RoutingBenchmark {
     private static final int ROUNDS = 300;
