@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.gptoss.ls.Await;
 import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
@@ -116,16 +117,11 @@ class CacheProtocolTest {
     }
 
     private void awaitFinishedCalls(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
+        Await.until(count + " finished model calls, each booked by the server", () -> {
             var calls = backend.requests("/api/generate");
-            if (calls.size() >= count && calls.stream().allMatch(r -> r.completed())) {
-                Thread.sleep(50);
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("expected " + count + " finished model calls, got " + backend.requests("/api/generate"));
+            return calls.size() >= count && calls.stream().allMatch(r -> r.completed())
+                    && session.core().router().instances().all().stream().allMatch(i -> i.outstanding().get() == 0);
+        }, Duration.ofSeconds(10));
     }
 
     private void type(Position at, String text) {

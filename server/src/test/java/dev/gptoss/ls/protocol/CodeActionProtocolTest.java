@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gptoss.ls.Await;
 import dev.gptoss.ls.actions.LukhasWorkspace;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
@@ -302,14 +303,8 @@ class CodeActionProtocolTest {
         return backend.requests(path).get(0);
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + WAIT);
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        Await.until("the condition of this test", condition, WAIT);
     }
 
     private static List<String> resourceLines(String name) throws IOException {

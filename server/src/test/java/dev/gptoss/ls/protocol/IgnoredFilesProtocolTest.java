@@ -3,11 +3,13 @@ package dev.gptoss.ls.protocol;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gptoss.ls.Await;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -85,10 +87,8 @@ class IgnoredFilesProtocolTest {
         write("geometry/.gitignore", "vectors.py\n");
         session.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
                 new FileEvent(uri("geometry/.gitignore"), FileChangeType.Created))));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!session.core().codeContext().index().named("scale_vector").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the newly ignored file leaves the index",
+                () -> session.core().codeContext().index().named("scale_vector").isEmpty(), Duration.ofSeconds(10));
 
         String prompt = completeInApp();
         assertFalse(prompt.contains("Multiply each component of vector by factor."), prompt);

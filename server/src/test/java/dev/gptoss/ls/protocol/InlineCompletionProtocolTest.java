@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gptoss.ls.Await;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
 import dev.gptoss.fake.HarmonyLeak;
@@ -201,10 +202,7 @@ class InlineCompletionProtocolTest {
     }
 
     private RecordedRequest awaitRequest(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (backend.requests(path).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until("a request to " + path, () -> !backend.requests(path).isEmpty(), WAIT);
         return backend.requests(path).get(0);
     }
 

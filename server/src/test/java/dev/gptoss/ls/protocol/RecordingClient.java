@@ -3,9 +3,12 @@ package dev.gptoss.ls.protocol;
 import com.google.gson.JsonElement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.ProgressParams;
@@ -14,11 +17,12 @@ import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowDocumentParams;
 import org.eclipse.lsp4j.ShowDocumentResult;
-import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 
 /** An editor that remembers what the server told it. */
 public final class RecordingClient implements GptossClient {
+    private final Object heard = new Object();
     public final List<MessageParams> messages = new CopyOnWriteArrayList<>();
     public final List<JsonElement> statuses = new CopyOnWriteArrayList<>();
     public final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
@@ -30,6 +34,7 @@ public final class RecordingClient implements GptossClient {
     @Override
     public void status(JsonElement status) {
         statuses.add(status);
+        heard();
     }
 
     @Override
@@ -39,6 +44,7 @@ public final class RecordingClient implements GptossClient {
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams published) {
         diagnostics.add(published);
+        heard();
     }
 
     @Override
@@ -56,6 +62,7 @@ public final class RecordingClient implements GptossClient {
     @Override
     public void notifyProgress(ProgressParams params) {
         progress.add(params);
+        heard();
     }
 
     @Override
@@ -67,20 +74,15 @@ public final class RecordingClient implements GptossClient {
     /** The latest diagnostics published for the document once they satisfy the condition. */
     public PublishDiagnosticsParams awaitDiagnostics(String uri, Predicate<PublishDiagnosticsParams> condition,
                                                      Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
+        return await(() -> {
             for (int i = diagnostics.size() - 1; i >= 0; i--) {
                 PublishDiagnosticsParams published = diagnostics.get(i);
                 if (published.getUri().equals(uri)) {
-                    if (condition.test(published)) {
-                        return published;
-                    }
-                    break;
+                    return condition.test(published) ? Optional.of(published) : Optional.empty();
                 }
             }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("No matching diagnostics for " + uri + " within " + max);
+            return Optional.empty();
+        }, max, () -> "No matching diagnostics for " + uri + " within " + max);
     }
 
     /** The kinds ("begin", "report", "end") of the progress notifications sent for a token, in order. */
@@ -92,6 +94,7 @@ public final class RecordingClient implements GptossClient {
     @Override
     public void showMessage(MessageParams message) {
         messages.add(message);
+        heard();
     }
 
     @Override
@@ -105,40 +108,41 @@ public final class RecordingClient implements GptossClient {
 
     /** Waits until some status satisfies the condition; fails the test after {@code max}. */
     public JsonElement awaitStatus(Predicate<JsonElement> condition, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonElement status : statuses) {
-                if (condition.test(status)) {
-                    return status;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("No status matched within " + max + "; got " + statuses);
+        return await(() -> statuses.stream().filter(condition).findFirst(), max,
+                () -> "No status matched within " + max + "; got " + statuses);
     }
 
     /** Waits for a message whose text contains {@code part}; fails the test after {@code max}. */
     public MessageParams awaitMessageContaining(String part, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MessageParams message : messages) {
-                if (message.getMessage().contains(part)) {
-                    return message;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("No message with \"" + part + "\" within " + max + "; got " + messages);
+        return await(() -> messages.stream().filter(m -> m.getMessage().contains(part)).findFirst(), max,
+                () -> "No message with \"" + part + "\" within " + max + "; got " + messages);
     }
 
     public MessageParams awaitMessage(Duration max) throws InterruptedException {
+        return await(() -> messages.stream().findFirst(), max, () -> "No message within " + max);
+    }
+
+    /** Waits, woken by each thing the server sends, until {@code find} finds something. */
+    private <T> T await(Supplier<Optional<T>> find, Duration max, Supplier<String> failure) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!messages.isEmpty()) {
-                return messages.get(0);
+        synchronized (heard) {
+            for (Optional<T> found = find.get(); ; found = find.get()) {
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(failure.get());
+                }
+                TimeUnit.NANOSECONDS.timedWait(heard, left);
             }
-            Thread.sleep(20);
         }
-        throw new AssertionError("No message within " + max);
+    }
+
+    /** Called after each thing the server sends is recorded. */
+    private void heard() {
+        synchronized (heard) {
+            heard.notifyAll();
+        }
     }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
+import dev.gptoss.ls.Await;
 import dev.gptoss.ls.CapturedLog;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.Tier;
-import dev.gptoss.fake.FakeModelBackend;
-import dev.gptoss.fake.Flavor;
+import dev.gptoss.ls.routing.ModelInstance;
 import dev.gptoss.ls.routing.RequestKind;
 import dev.gptoss.ls.routing.RouteRequest;
 import java.time.Duration;
@@ -73,11 +75,12 @@ class RoutingFaultTest {
         assertEquals(toDead, dead.requests("/api/generate").size(), "no request waits for an open breaker's instance");
 
         dead.behavior().reset().answer("fromA");
-        Thread.sleep(1600);
+        Await.until("e0's open breaker lets a probe request through",
+                () -> instance("e0").breaker().getRemainingDelay().isZero(), WAIT);
         var served = new ArrayList<String>();
         for (int i = 0; i < 6; i++) {
             served.add(complete());
-            Thread.sleep(100);
+            awaitBooksKept();
         }
         assertTrue(served.contains("fromA"), "after a half-open probe the healed instance serves again: " + served);
         session.client.awaitStatus(s -> instance(s, "e0").get("breaker").getAsString().equals("closed"), WAIT);
@@ -101,6 +104,8 @@ class RoutingFaultTest {
         session.client.awaitStatus(s -> instance(s, "e0").get("state").getAsString().equals("slow"), WAIT);
 
         slow.behavior().serviceTime(null);
+        // The behaviour under test is time itself: an instance that gets no traffic sees its latency
+        // estimate decay (latencyDecayMs 700), and once it is well below the busy one's it is tried again.
         Thread.sleep(4000);
         var after = new ArrayList<String>();
         for (int i = 0; i < 6; i++) {
@@ -167,12 +172,8 @@ class RoutingFaultTest {
         open(MID_LINE);
         complete();
         complete();
-        // An instance's books are kept when its call ends, which can be just after the answer went out.
+        awaitBooksKept();
         JsonObject metrics = metrics24h();
-        for (int i = 0; i < 50 && instanceCount(metrics) < 2; i++) {
-            Thread.sleep(20);
-            metrics = metrics24h();
-        }
         assertEquals("24h", metrics.get("timeRange").getAsString());
         JsonObject completion = metrics.getAsJsonObject("components").getAsJsonObject("completion");
         assertEquals(2, completion.get("count").getAsInt());
@@ -299,6 +300,17 @@ class RoutingFaultTest {
     private static String only(List<InlineCompletionItem> items) {
         assertEquals(1, items.size(), "suggestions: " + items);
         return items.get(0).getInsertText().getLeft();
+    }
+
+    private ModelInstance instance(String endpoint) {
+        return session.core().router().instances().all().stream()
+                .filter(i -> i.endpoint().name().equals(endpoint)).findFirst().orElseThrow();
+    }
+
+    /** An instance's books (latency, outstanding requests) are kept when its call ends, just after the answer. */
+    private void awaitBooksKept() {
+        Await.until("no model call outstanding", () -> session.core().router().instances().all().stream()
+                .allMatch(i -> i.outstanding().get() == 0), WAIT);
     }
 
     private static JsonObject instance(JsonElement status, String endpoint) {
