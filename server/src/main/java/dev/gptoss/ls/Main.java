@@ -7,6 +7,7 @@ import dev.gptoss.ls.cli.TrustCommand;
 import dev.gptoss.ls.protocol.GptossLanguageServer;
 import dev.gptoss.ls.protocol.LspLauncher;
 import dev.gptoss.ls.protocol.ProtocolWarmUp;
+import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.telemetry.LogSetup;
 import java.io.PrintStream;
 
@@ -39,11 +40,11 @@ public final class Main {
 
     private static void serveLsp(CommandLine line, PrintStream stdout) throws Exception {
         ProtocolWarmUp.startInBackground();
-        var core = ServerCore.fromEnvironment(System.getenv());
+        var environment = ServerParts.Environment.of(System.getenv());
         if (line.port() != null) {
-            LspLauncher.serveOnPort(core, line.port(), System::exit);
+            LspLauncher.serveOnPort(environment, line.port(), System::exit);
         } else {
-            LspLauncher.serve(core, System.in, stdout, System::exit).get();
+            LspLauncher.serve(environment, System.in, stdout, System::exit).get();
         }
         System.exit(0);
     }

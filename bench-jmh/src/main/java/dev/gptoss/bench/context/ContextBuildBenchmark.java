@@ -1,8 +1,9 @@
 package dev.gptoss.bench.context;
 
-import dev.gptoss.ls.CodeContext;
+import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ContextSettings;
 import dev.gptoss.ls.context.PromptContext;
+import dev.gptoss.ls.context.WorkspaceContext;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.documents.TextPosition;
 import java.util.List;
@@ -36,7 +37,7 @@ public class ContextBuildBenchmark {
     private static final int LINES = 20_000;
 
     private DocumentStore documents;
-    private CodeContext context;
+    private WorkspaceContext context;
     private TextPosition cursor;
     private int version = 1;
     private boolean typed;
@@ -44,7 +45,8 @@ public class ContextBuildBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         documents = new DocumentStore();
-        context = new CodeContext(documents, () -> ContextSettings.DEFAULT);
+        context = new WorkspaceContext(documents, () -> ContextSettings.DEFAULT, InlineCompletions.fixedPromptText());
+        documents.dispatchTo(context::documentChanged);
         documents.open(URI, "python", version, HugePython.text(LINES));
         context.syntax().awaitTree(URI, version, 60_000);
         cursor = new TextPosition(HugePython.bodyLineNear(LINES / 2), 8);

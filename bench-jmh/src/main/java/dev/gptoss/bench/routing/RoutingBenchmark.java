@@ -1,14 +1,15 @@
 package dev.gptoss.bench.routing;
 
+import dev.gptoss.fake.FakeModelBackend;
+import dev.gptoss.fake.Flavor;
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.config.PromptMode;
-import dev.gptoss.fake.FakeModelBackend;
-import dev.gptoss.fake.Flavor;
-import dev.gptoss.ls.ServerCore;
 import dev.gptoss.ls.routing.ModelRouter;
 import dev.gptoss.ls.routing.RequestKind;
 import dev.gptoss.ls.routing.RouteRequest;
+import dev.gptoss.ls.server.ServerParts;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,11 +28,12 @@ public final class RoutingBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (var preferred = FakeModelBackend.start(Flavor.OLLAMA); var other = FakeModelBackend.start(Flavor.OLLAMA);
-             var core = new ServerCore(new ApiKeys(Map.of()), java.nio.file.Path.of("/nonexistent/gptoss-ls/config.json"))) {
+             var core = ServerParts.assemble(new ServerParts.Environment(new ApiKeys(Map.of()),
+                     java.nio.file.Path.of("/nonexistent/gptoss-ls/config.json"), MetricsRecorder.systemClock()), event -> { })) {
             preferred.behavior().answer("x");
             other.behavior().answer("x");
             configure(core, preferred, other);
-            ModelRouter router = core.router();
+            ModelRouter router = core.models().router();
 
             measure(router, ROUNDS);
             measureDirect(router, ROUNDS);
@@ -58,11 +60,11 @@ public final class RoutingBenchmark {
         }
     }
 
-    private static void configure(ServerCore core, FakeModelBackend preferred, FakeModelBackend other) throws Exception {
+    private static void configure(ServerParts core, FakeModelBackend preferred, FakeModelBackend other) throws Exception {
         configure(core, preferred, other, 4);
     }
 
-    private static void configure(ServerCore core, FakeModelBackend preferred, FakeModelBackend other, int minimum)
+    private static void configure(ServerParts core, FakeModelBackend preferred, FakeModelBackend other, int minimum)
             throws Exception {
         var json = core.json().readTree("""
                 {"endpoints": [{"name": "p", "url": "%s", "promptMode": "raw"}, {"name": "o", "url": "%s", "promptMode": "raw"}],

@@ -1,7 +1,7 @@
 package dev.gptoss.ls.actions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gptoss.ls.cache.Lazy;
+import dev.gptoss.ls.concurrent.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

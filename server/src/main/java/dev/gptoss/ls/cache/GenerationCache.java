@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gptoss.ls.backend.ChatMessage;
 import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.backend.GenerationRequest;
+import dev.gptoss.ls.concurrent.Lazy;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.gptoss.ls.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gptoss.ls.concurrent.Lazy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.gptoss.ls.cli;
 
-import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.completion.CompletionQuery;
 import dev.gptoss.ls.documents.PositionOutOfRangeException;
 import dev.gptoss.ls.documents.TextPosition;
@@ -37,11 +37,11 @@ public final class CompleteCommand {
             System.err.println("gptoss-ls complete: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try (var core = ServerCore.fromEnvironment(System.getenv())) {
+        try (var parts = ServerParts.assemble(ServerParts.Environment.of(System.getenv()), event -> { })) {
             int timeoutMs = line.timeoutMs() != null ? line.timeoutMs() : DEFAULT_TIMEOUT_MS;
-            var overrides = core.json().createObjectNode();
+            var overrides = parts.json().createObjectNode();
             overrides.putObject("completion").put("timeoutMs", timeoutMs);
-            List<String> problems = ConfigFiles.apply(core, line.config(),
+            List<String> problems = ConfigFiles.apply(parts, line.config(),
                     place.file().toAbsolutePath().getParent(), overrides, System.err);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> System.err.println("gptoss-ls complete: " + p));
@@ -49,8 +49,8 @@ public final class CompleteCommand {
             }
             String text = Files.readString(place.file(), StandardCharsets.UTF_8);
             String uri = place.file().toAbsolutePath().toUri().toString();
-            core.documents().open(uri, LanguageIds.forFile(place.file()), 1, text);
-            var document = core.documents().snapshot(uri);
+            parts.documents().open(uri, LanguageIds.forFile(place.file()), 1, text);
+            var document = parts.documents().snapshot(uri);
             if (place.line() > document.lineCount()) {
                 System.err.println("gptoss-ls complete: " + place.file() + " has " + document.lineCount()
                         + " line(s); line " + place.line() + " is past its end");
@@ -64,7 +64,7 @@ public final class CompleteCommand {
                 return ExitCodes.USAGE;
             }
             int offset = document.offsetOf(place.position(lineText));
-            ServiceStatus service = ServiceProbe.probe(core);
+            ServiceStatus service = ServiceProbe.probe(parts);
             int serviceCode = ServiceProbe.exitCode(service);
             if (serviceCode != ExitCodes.OK) {
                 System.err.println("gptoss-ls complete: " + ServiceProbe.problem(service)
@@ -72,7 +72,7 @@ public final class CompleteCommand {
                 return serviceCode;
             }
             long start = System.nanoTime();
-            var suggestion = core.completions().complete(new CompletionQuery(document, offset, false)).get();
+            var suggestion = parts.completions().complete(new CompletionQuery(document, offset, false)).get();
             if (suggestion.isEmpty()) {
                 long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 if (tookMs >= timeoutMs) {

@@ -1,7 +1,7 @@
 package dev.gptoss.ls.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.config.ConfigLayers;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigSource;
@@ -40,14 +40,14 @@ final class ConfigFiles {
      * Applies the layers; returns the problems found (each names the file and the field), after
      * printing to {@code err} what an unapproved workspace file was not allowed to set.
      */
-    static List<String> apply(ServerCore core, Path explicit, Path near, JsonNode overrides, PrintStream err) {
+    static List<String> apply(ServerParts parts, Path explicit, Path near, JsonNode overrides, PrintStream err) {
         var problems = new ArrayList<String>();
-        var updates = new ConfigUpdates(core.config(), core.userConfig(), core::json, problems::add);
+        var updates = new ConfigUpdates(parts.config(), parts.userConfig(), parts::json, problems::add);
         JsonNode commandLine = overrides;
         Path workspaceDirectory = null;
         if (explicit != null) {
             try {
-                commandLine = ConfigLayers.overlay(new ConfigReader(core.json()).readFile(explicit), overrides);
+                commandLine = ConfigLayers.overlay(new ConfigReader(parts.json()).readFile(explicit), overrides);
             } catch (InvalidConfigException e) {
                 problems.add(e.getMessage());
                 return problems;
@@ -57,7 +57,7 @@ final class ConfigFiles {
         }
         JsonNode layer = commandLine;
         updates.reloadFiles(workspaceDirectory, layers -> layers.with(ConfigSource.COMMAND_LINE, layer));
-        core.config().layers().workspaceFile().flatMap(WorkspaceConfigFile::withheldNote)
+        parts.config().layers().workspaceFile().flatMap(WorkspaceConfigFile::withheldNote)
                 .ifPresent(note -> err.println("gptoss-ls: " + note));
         return problems;
     }

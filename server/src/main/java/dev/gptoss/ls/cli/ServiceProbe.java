@@ -1,6 +1,6 @@
 package dev.gptoss.ls.cli;
 
-import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.config.Tier;
 import dev.gptoss.ls.routing.InstanceStatus;
 import dev.gptoss.ls.routing.ServiceStatus;
@@ -16,10 +16,10 @@ final class ServiceProbe {
     private ServiceProbe() {
     }
 
-    static ServiceStatus probe(ServerCore core) throws InterruptedException, ExecutionException, TimeoutException {
-        core.health().probeOnce(core.router().instances(), core.config().current().health())
+    static ServiceStatus probe(ServerParts parts) throws InterruptedException, ExecutionException, TimeoutException {
+        parts.models().health().probeOnce(parts.models().router().instances(), parts.config().current().health())
                 .get(PROBE_WAIT_S, TimeUnit.SECONDS);
-        return core.status().current();
+        return parts.models().status().current();
     }
 
     /** {@link ExitCodes#OK} when completions can be served (or the model is loading). */

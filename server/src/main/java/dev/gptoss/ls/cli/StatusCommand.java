@@ -1,6 +1,6 @@
 package dev.gptoss.ls.cli;
 
-import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.config.ConfigSource;
 import dev.gptoss.ls.config.EndpointConfig;
 import dev.gptoss.ls.config.GptossConfig;
@@ -25,20 +25,20 @@ public final class StatusCommand {
     }
 
     public int run(CommandLine line) {
-        try (var core = ServerCore.fromEnvironment(System.getenv())) {
-            List<String> problems = ConfigFiles.apply(core, line.config(), Path.of(""), null, System.err);
+        try (var parts = ServerParts.assemble(ServerParts.Environment.of(System.getenv()), event -> { })) {
+            List<String> problems = ConfigFiles.apply(parts, line.config(), Path.of(""), null, System.err);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> System.err.println("gptoss-ls status: " + p));
                 return ExitCodes.USAGE;
             }
-            GptossConfig config = core.config().current();
-            ConfigSource source = core.config().layers().sourceOf("endpoints");
+            GptossConfig config = parts.config().current();
+            ConfigSource source = parts.config().layers().sourceOf("endpoints");
             out.println("Probing " + config.endpoints().size() + " endpoint(s) from " + source.label()
-                    + (source == ConfigSource.USER_FILE ? " (" + core.userConfig().path() + ")" : "") + "…");
-            ServiceStatus status = ServiceProbe.probe(core);
+                    + (source == ConfigSource.USER_FILE ? " (" + parts.userConfig().path() + ")" : "") + "…");
+            ServiceStatus status = ServiceProbe.probe(parts);
             for (EndpointConfig endpoint : config.endpoints()) {
                 print(endpoint, status.instances().stream()
-                        .filter(i -> i.endpoint().equals(endpoint.name())).toList(), core);
+                        .filter(i -> i.endpoint().equals(endpoint.name())).toList(), parts);
             }
             out.println();
             out.println("Overall: " + status.state() + " — " + status.message());
@@ -59,8 +59,8 @@ public final class StatusCommand {
         }
     }
 
-    private void print(EndpointConfig endpoint, List<InstanceStatus> instances, ServerCore core) {
-        var health = core.health().health(endpoint);
+    private void print(EndpointConfig endpoint, List<InstanceStatus> instances, ServerParts parts) {
+        var health = parts.models().health().health(endpoint);
         out.println();
         out.println(endpoint.name() + "  " + endpoint.url() + "  (api: " + endpoint.api().id()
                 + (endpoint.apiKeyEnv() == null ? "" : ", key from $" + endpoint.apiKeyEnv()) + ")");
@@ -78,7 +78,7 @@ public final class StatusCommand {
                 default -> instance.state();
             });
         }
-        out.println("  completion mode: " + core.modes().knownMode(endpoint)
+        out.println("  completion mode: " + parts.models().modes().knownMode(endpoint)
                 .map(mode -> mode.id().equals("raw")
                         ? "raw harmony (" + (endpoint.api().id().equals("ollama") ? "/api/generate raw" : "/v1/completions")
                         + "), no reasoning pass"

@@ -5,7 +5,7 @@ import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.ls.config.CompletionSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.context.CursorContext;
-import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;

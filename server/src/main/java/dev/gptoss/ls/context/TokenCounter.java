@@ -3,7 +3,7 @@ package dev.gptoss.ls.context;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
-import dev.gptoss.ls.cache.Lazy;
+import dev.gptoss.ls.concurrent.Lazy;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.concurrent.CompletableFuture;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -21,14 +20,14 @@ public final class DocumentStore {
     }
 
     private final Map<String, TextDocument> documents = new ConcurrentHashMap<>();
-    private final List<Consumer<DocumentEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<DocumentEvent> events = event -> { };
 
     /**
-     * Called after each open, change and close with what happened, in protocol order, on the thread
-     * that applied it: a listener must be quick (hand heavy work to its own thread).
+     * Who hears of each open, change and close, in protocol order, on the thread that applied it
+     * ({@link DocumentEvents}); set once, when the server is assembled.
      */
-    public void onEvent(Consumer<DocumentEvent> listener) {
-        eventListeners.add(listener);
+    public void dispatchTo(Consumer<DocumentEvent> dispatcher) {
+        events = dispatcher;
     }
 
     public void open(String uri, String languageId, int version, String text) {
@@ -97,8 +96,6 @@ public final class DocumentStore {
     }
 
     private void notifyEvent(DocumentEvent event) {
-        for (Consumer<DocumentEvent> listener : eventListeners) {
-            listener.accept(event);
-        }
+        events.accept(event);
     }
 }

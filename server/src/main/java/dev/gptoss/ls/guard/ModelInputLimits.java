@@ -2,7 +2,7 @@ package dev.gptoss.ls.guard;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gptoss.ls.cache.Lazy;
+import dev.gptoss.ls.concurrent.Lazy;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,15 +1,10 @@
 package dev.gptoss.ls.protocol;
 
 import com.google.gson.JsonElement;
-import dev.gptoss.ls.ServerCore;
-import dev.gptoss.ls.telemetry.MetricsRecorder;
-import dev.gptoss.ls.telemetry.MetricsReport;
-import dev.gptoss.ls.actions.CatalogProblem;
-import dev.gptoss.ls.actions.LukhasPatterns;
+import dev.gptoss.ls.server.ServerParts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
@@ -21,8 +16,6 @@ import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
@@ -37,21 +30,24 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** The LSP entry point: lifecycle and capabilities; all features are delegated. */
+/**
+ * The LSP entry point of one connection: lifecycle and capabilities; every feature is delegated to
+ * its handler ({@link LspAssembly} builds them). What it starts and stops are the {@link ServerParts}.
+ */
 public final class GptossLanguageServer implements LanguageServer, LanguageClientAware {
     public static final String VERSION = "0.1.0";
     private static final Logger LOG = Logger.getLogger(GptossLanguageServer.class.getName());
 
-    private final ServerCore core;
+    /** The handlers this class delegates to. */
+    record Handlers(SettingsUpdates settings, StatusPublisher status, GptossTextDocumentService documents,
+                    GptossWorkspaceService workspace, ServerCommands commands, ActionProgress progress,
+                    Explanations explanations, CodeActionHandler codeActions, PatternCatalogUpdates catalog,
+                    MetricsRequest metrics) {
+    }
+
+    private final Handlers handlers;
+    private final ServerParts parts;
     private final IntConsumer exit;
-    private final SettingsUpdates settings;
-    private final StatusPublisher status;
-    private final GptossTextDocumentService documents;
-    private final GptossWorkspaceService workspace;
-    private final ServerCommands commands = new ServerCommands();
-    private final ActionProgress progress = new ActionProgress();
-    private final Explanations explanations = Explanations.inTempDirectory();
-    private final CodeActionHandler codeActions;
     private volatile GptossClient client;
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
@@ -60,31 +56,15 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private volatile CompletableFuture<Void> settingsApplied = CompletableFuture.completedFuture(null);
 
     /** @param exit ends the process with a status code; tests pass something gentler */
-    public GptossLanguageServer(ServerCore core, IntConsumer exit) {
-        this.core = core;
+    GptossLanguageServer(Handlers handlers, ServerParts parts, IntConsumer exit) {
+        this.handlers = handlers;
+        this.parts = parts;
         this.exit = exit;
-        this.settings = new SettingsUpdates(core.config(), core.userConfig(), core::json);
-        this.status = new StatusPublisher(core.status(), core::json, core.work(), core.guard()::note,
-                core.codeContext().index()::progress, core.config()::layers);
-        var pending = new PendingRequests();
-        core.documents().onEvent(event -> pending.cancelAll(event.uri()));
-        this.codeActions = new CodeActionHandler(core.documents(), core.codeActions(), core.aiActions(), pending,
-                core.work(), progress, explanations);
-        this.documents = new GptossTextDocumentService(core.documents(),
-                new InlineCompletionHandler(core.documents(), core.completions(), pending), codeActions, this::saved);
-        var accepted = new AcceptedSuggestionCommand(core.documents(), core.completions());
-        commands.add("gptoss.status", arguments -> status.current())
-                .add(AcceptedSuggestionCommand.NAME, accepted::run)
-                .add(ShowContextCommand.NAME, new ShowContextCommand(core.codeContext().assembler())::run)
-                .add(SettingsUpdates.APPROVE_COMMAND, settings::approve);
-        this.workspace = new GptossWorkspaceService(settings, settings::reloadFiles, commands, core.codeContext(),
-                this::reloadPatterns);
-        core.health().onChange(status::publishSoon);
-        core.router().onBusyChange(status::busyChanged);
-        core.router().onInstanceChange(status::publishSoon);
-        core.guard().onNoteChange(status::publishSoon);
-        core.codeContext().index().ready().thenRun(status::publishSoon);
-        core.onTierKept(status::tierKept);
+    }
+
+    /** The server's parts: their threads serve the connection, and tests look inside. */
+    ServerParts parts() {
+        return parts;
     }
 
     /** The JSON handler of this server's connection, whose type adapters the warm-up builds before typing needs them. */
@@ -96,12 +76,13 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     public void connect(LanguageClient client) {
         GptossClient gptossClient = (GptossClient) client;
         this.client = gptossClient;
-        settings.connect(gptossClient);
-        status.connect(gptossClient);
-        progress.connect(gptossClient);
-        explanations.connect(gptossClient);
-        codeActions.connect(gptossClient);
-        core.diagnostics().publishTo(report -> gptossClient.publishDiagnostics(LspActions.publishParams(report)));
+        handlers.settings().connect(gptossClient);
+        handlers.status().connect(gptossClient);
+        handlers.progress().connect(gptossClient);
+        handlers.explanations().connect(gptossClient);
+        handlers.codeActions().connect(gptossClient);
+        handlers.catalog().connect(gptossClient);
+        parts.diagnostics().publishTo(report -> gptossClient.publishDiagnostics(LspActions.publishParams(report)));
     }
 
     @Override
@@ -110,18 +91,20 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         ParentProcessWatcher.exitWhenGone(params.getProcessId(), () -> exit.accept(1));
         workspaceRoot = rootOf(params);
         boolean trusted = WorkspaceTrust.trusted(params.getInitializationOptions());
-        core.useWorkspace(workspaceRoot, trusted);
+        parts.useWorkspace(workspaceRoot, trusted);
+        handlers.catalog().useWorkspace(workspaceRoot);
         Object options = params.getInitializationOptions();
         // Reading settings is the first use of Jackson, still loading while initialize is answered;
         // they are in force before the next message, since initialized waits for them.
         Path root = workspaceRoot;
-        settingsApplied = CompletableFuture.runAsync(() -> settings.startup(root, trusted, options), core.work());
+        settingsApplied = CompletableFuture.runAsync(() -> handlers.settings().startup(root, trusted, options),
+                parts.threads().requests());
         clientWatchesFiles = WatchedFiles.clientCanWatch(params.getCapabilities());
         var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
-        progress.clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
-        explanations.clientShowsDocuments(window != null && window.getShowDocument() != null
+        handlers.progress().clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
+        handlers.explanations().clientShowsDocuments(window != null && window.getShowDocument() != null
                 && window.getShowDocument().isSupport());
-        return CompletableFuture.completedFuture(new InitializeResult(capabilities(commands.names()),
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(handlers.commands().names()),
                 new ServerInfo("gptoss-ls", VERSION)));
     }
 
@@ -132,16 +115,16 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The settings could not be applied; the defaults are in force", e);
         }
-        settings.watchUserFile(core.timer());
-        core.startHealthChecks();
+        handlers.settings().watchUserFile(parts.threads().timer());
+        parts.startBackgroundWork();
         MessageJsonHandler json = wireFormat;
         if (json != null) {
-            core.work().execute(() -> ProtocolWarmUp.typing(json));
+            parts.threads().background().execute(() -> ProtocolWarmUp.typing(json));
         }
-        core.startWorkspaceIndex(workspaceRoot);
+        parts.startWorkspaceIndex(workspaceRoot);
         watchWorkspaceFiles();
-        status.publishIfChanged();
-        reloadPatterns();
+        handlers.status().publishIfChanged();
+        handlers.catalog().reload();
     }
 
     /** Without this an editor does not report files changed on disk, such as a new .gitignore. */
@@ -161,71 +144,44 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     @Override
     public void cancelProgress(WorkDoneProgressCancelParams params) {
         if (params.getToken() != null && params.getToken().isLeft()) {
-            progress.cancel(params.getToken().getLeft());
+            handlers.progress().cancel(params.getToken().getLeft());
         }
-    }
-
-    private void saved(String uri) {
-        if (uri.endsWith("/" + LukhasPatterns.WORKSPACE_FILE)) {
-            reloadPatterns();
-        }
-    }
-
-    /**
-     * Loads the workspace's patterns in the background; each entry that cannot be used is named to
-     * the user.
-     */
-    private void reloadPatterns() {
-        core.work().execute(this::loadPatterns);
-    }
-
-    private void loadPatterns() {
-        List<CatalogProblem> problems = core.patterns().reload(Optional.ofNullable(workspaceRoot));
-        GptossClient target = client;
-        if (target != null) {
-            problems.forEach(p -> target.showMessage(new MessageParams(MessageType.Warning, p.message())));
-        }
-        core.diagnostics().rescanAll();
     }
 
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdownRequested = true;
-        core.health().stop();
+        parts.stopHealthChecks();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void exit() {
         LOG.info("Exit requested");
-        core.close();
+        parts.close();
         exit.accept(shutdownRequested ? 0 : 1);
     }
 
     @Override
     public TextDocumentService getTextDocumentService() {
-        return documents;
+        return handlers.documents();
     }
 
     @Override
     public WorkspaceService getWorkspaceService() {
-        return workspace;
+        return handlers.workspace();
     }
 
     @JsonRequest("gptoss/status")
     public CompletableFuture<JsonElement> statusRequest() {
-        return CompletableFuture.completedFuture(status.current());
+        return CompletableFuture.completedFuture(handlers.status().current());
     }
 
     /** Counts, error rates and latency percentiles per component over the last hour or day (docs/protocol.md). */
     @JsonRequest("gptoss/metrics")
     public CompletableFuture<JsonElement> metricsRequest(MetricsParams params) {
         try {
-            var range = MetricsRecorder.TimeRange.parse(params == null ? null : params.timeRange);
-            var report = core.metrics().report(range);
-            var withCaches = new MetricsReport(report.timeRange(), report.components(), report.instances(),
-                    core.cacheMetrics());
-            return CompletableFuture.completedFuture(JsonShapes.toGson(core.json(), withCaches));
+            return CompletableFuture.completedFuture(handlers.metrics().answer(params == null ? null : params.timeRange));
         } catch (IllegalArgumentException e) {
             throw Positions.invalidParams(e.getMessage());
         }

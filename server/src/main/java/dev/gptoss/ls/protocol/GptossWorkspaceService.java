@@ -1,8 +1,8 @@
 package dev.gptoss.ls.protocol;
 
-import dev.gptoss.ls.CodeContext;
 import dev.gptoss.ls.actions.LukhasPatterns;
 import dev.gptoss.ls.config.WorkspaceConfigFile;
+import dev.gptoss.ls.context.WorkspaceContext;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
@@ -17,17 +17,15 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /** Configuration changes and commands. */
 final class GptossWorkspaceService implements WorkspaceService {
     private final SettingsUpdates settings;
-    private final Runnable reloadWorkspaceFile;
     private final ServerCommands commands;
-    private final CodeContext codeContext;
+    private final WorkspaceContext context;
     private final Runnable reloadPatterns;
 
-    GptossWorkspaceService(SettingsUpdates settings, Runnable reloadWorkspaceFile, ServerCommands commands,
-                           CodeContext codeContext, Runnable reloadPatterns) {
+    GptossWorkspaceService(SettingsUpdates settings, ServerCommands commands, WorkspaceContext context,
+                           Runnable reloadPatterns) {
         this.settings = settings;
-        this.reloadWorkspaceFile = reloadWorkspaceFile;
         this.commands = commands;
-        this.codeContext = codeContext;
+        this.context = context;
         this.reloadPatterns = reloadPatterns;
     }
 
@@ -39,7 +37,7 @@ final class GptossWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         if (changed(params, WorkspaceConfigFile.NAME)) {
-            reloadWorkspaceFile.run();
+            settings.reloadFiles();
         }
         if (changed(params, LukhasPatterns.WORKSPACE_FILE)) {
             reloadPatterns.run();
@@ -47,7 +45,7 @@ final class GptossWorkspaceService implements WorkspaceService {
         for (FileEvent change : params.getChanges()) {
             try {
                 Path file = Path.of(URI.create(change.getUri()));
-                codeContext.workspaceFileChanged(file, change.getType() == FileChangeType.Deleted);
+                context.workspaceFileChanged(file, change.getType() == FileChangeType.Deleted);
             } catch (IllegalArgumentException | FileSystemNotFoundException e) {
                 // Not a file on this machine: nothing to index.
             }

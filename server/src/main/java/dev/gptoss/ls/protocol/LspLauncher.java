@@ -1,6 +1,6 @@
 package dev.gptoss.ls.protocol;
 
-import dev.gptoss.ls.ServerCore;
+import dev.gptoss.ls.server.ServerParts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,15 +20,20 @@ public final class LspLauncher {
     }
 
     /** Serves one client on these streams; the future ends when the input closes. */
-    public static Future<Void> serve(ServerCore core, InputStream in, OutputStream out, IntConsumer exit) {
-        var server = new GptossLanguageServer(core, exit);
+    public static Future<Void> serve(ServerParts.Environment environment, InputStream in, OutputStream out,
+                                     IntConsumer exit) {
+        return serve(LspAssembly.assemble(environment, exit), in, out);
+    }
+
+    /** Serves one client with this server; the future ends when the input closes. */
+    static Future<Void> serve(GptossLanguageServer server, InputStream in, OutputStream out) {
         var builder = new TolerantLauncherBuilder<GptossClient>();
         Launcher<GptossClient> launcher = builder
                 .setLocalService(server)
                 .setRemoteInterface(GptossClient.class)
                 .setInput(in)
                 .setOutput(out)
-                .setExecutorService(core.work())
+                .setExecutorService(server.parts().threads().protocol())
                 .create();
         server.connect(launcher.getRemoteProxy());
         server.useWireFormat(builder.jsonHandler());
@@ -36,11 +41,11 @@ public final class LspLauncher {
     }
 
     /** Listens on 127.0.0.1 only, for attaching a debugging client; serves one client. */
-    public static void serveOnPort(ServerCore core, int port, IntConsumer exit) throws IOException {
+    public static void serveOnPort(ServerParts.Environment environment, int port, IntConsumer exit) throws IOException {
         try (var listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             LOG.info("Listening for one LSP client on 127.0.0.1:" + listener.getLocalPort());
             Socket socket = listener.accept();
-            serve(core, socket.getInputStream(), socket.getOutputStream(), exit).get();
+            serve(environment, socket.getInputStream(), socket.getOutputStream(), exit).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

@@ -2,7 +2,7 @@ package dev.gptoss.ls.routing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gptoss.ls.cache.Lazy;
+import dev.gptoss.ls.concurrent.Lazy;
 import dev.gptoss.ls.config.RoutingSettings;
 import dev.gptoss.ls.config.Tier;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.gptoss.ls.workspace;
 
-import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.SymbolLookup;
 import dev.gptoss.ls.syntax.Definition;
 import dev.gptoss.ls.syntax.FileOutline;

@@ -13,7 +13,7 @@ import dev.gptoss.ls.config.GuardSettings;
 import dev.gptoss.ls.config.RoutingSettings;
 import dev.gptoss.ls.config.Tier;
 import dev.gptoss.ls.context.CursorWindow;
-import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.DocumentStore;
@@ -126,6 +126,6 @@ class InlineCompletionsTest {
         completions = new InlineCompletions(router, modes, () -> settings,
                 (document, offset) -> PromptContext.cursorOnly(window.around(document, offset)),
                 MetricsRecorder.systemClock(), new CacheStats(), executor, guard, new ForegroundWork());
-        documents.onEvent(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
+        documents.dispatchTo(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
     }
 }

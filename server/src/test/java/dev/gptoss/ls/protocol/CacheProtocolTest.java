@@ -56,7 +56,7 @@ class CacheProtocolTest {
             assertEquals(SUGGESTION.substring(typed), only(items), "after typing " + typed + " characters");
         }
         assertEquals(1, backend.requests("/api/generate").size());
-        assertEquals(40, session.core().cacheStats().hits(CacheStats.Layer.TYPING_THROUGH));
+        assertEquals(40, session.parts().models().cacheStats().hits(CacheStats.Layer.TYPING_THROUGH));
     }
 
     @Test
@@ -112,15 +112,15 @@ class CacheProtocolTest {
 
         assertEquals(" + offset", only(session.inline(URI, new Position(1, 21)).get(10, TimeUnit.SECONDS)));
         assertEquals(2, backend.requests("/api/generate").size());
-        assertEquals(1, session.core().cacheStats().hits(CacheStats.Layer.PREFETCH));
-        assertEquals(1, session.core().cacheStats().acceptedSuggestions());
+        assertEquals(1, session.parts().models().cacheStats().hits(CacheStats.Layer.PREFETCH));
+        assertEquals(1, session.parts().models().cacheStats().acceptedSuggestions());
     }
 
     private void awaitFinishedCalls(int count) throws InterruptedException {
         Await.until(count + " finished model calls, each booked by the server", () -> {
             var calls = backend.requests("/api/generate");
             return calls.size() >= count && calls.stream().allMatch(r -> r.completed())
-                    && session.core().router().instances().all().stream().allMatch(i -> i.outstanding().get() == 0);
+                    && session.parts().models().router().instances().all().stream().allMatch(i -> i.outstanding().get() == 0);
         }, Duration.ofSeconds(10));
     }
 

@@ -101,7 +101,7 @@ class ContextProtocolTest {
         session.open("file:///work/secrets/.env.py", "python", "API_TOKEN_VALUE = 'sk-live-123'\n");
         session.open("file:///work/open.py", "python", "API_TOKEN_VALUE = 'sk-live-123'\nprint(API_TOKEN_VALUE)\n");
         session.open("file:///work/use.py", "python", "print(API_TOKEN_VALUE)\nx = \n");
-        session.core().codeContext().syntax().awaitTree("file:///work/open.py", 1, 2000);
+        session.parts().context().syntax().awaitTree("file:///work/open.py", 1, 2000);
 
         session.inline("file:///work/use.py", new Position(1, 4)).get(10, TimeUnit.SECONDS);
         String prompt = backend.requests("/api/generate").get(0).json().path("prompt").asText();
@@ -114,7 +114,7 @@ class ContextProtocolTest {
         backend.behavior().answer("x");
         session = new LspSession();
         session.initialize(LspSession.settingsFor(backend.url(), "ollama", "raw"), root);
-        session.core().codeContext().index().ready().get(30, TimeUnit.SECONDS);
+        session.parts().context().index().ready().get(30, TimeUnit.SECONDS);
         String text = Files.readString(root.resolve(file));
         String uri = root.toAbsolutePath().normalize().resolve(file).toUri().toString();
         session.open(uri, language, text);

@@ -128,8 +128,8 @@ class GuardProtocolTest {
                 // Settings are in force once initialized is handled, as for every message after it.
                 fresh.server.initialized(new InitializedParams());
                 fresh.server.status().get(10, TimeUnit.SECONDS); // answered only after initialized
-                assertEquals(trusted, fresh.core().workspaceTrusted());
-                assertEquals(trusted ? 7 : 64, fresh.core().config().current().completion().maxTokens());
+                assertEquals(trusted, fresh.parts().workspaceTrusted());
+                assertEquals(trusted ? 7 : 64, fresh.parts().config().current().completion().maxTokens());
             }
         }
     }

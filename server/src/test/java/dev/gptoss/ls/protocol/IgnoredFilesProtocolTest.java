@@ -67,7 +67,7 @@ class IgnoredFilesProtocolTest {
     void aDefinitionFromAFileANestedGitignoreIgnoresNeverReachesThePrompt() throws Exception {
         start();
         session.open(uri("vendor/keys.py"), "python", Files.readString(root.resolve("vendor/keys.py")));
-        session.core().codeContext().syntax().awaitTree(uri("vendor/keys.py"), 1, 2000);
+        session.parts().context().syntax().awaitTree(uri("vendor/keys.py"), 1, 2000);
 
         String prompt = completeInApp();
 
@@ -75,20 +75,20 @@ class IgnoredFilesProtocolTest {
                 "the definition from a file that is not ignored is used:\n" + prompt);
         assertFalse(prompt.contains("VENDOR_PRIVATE_KEY_PATH"), prompt);
         assertFalse(prompt.contains("private.key"), prompt);
-        assertTrue(session.core().codeContext().index().named("load_signing_key").isEmpty(),
+        assertTrue(session.parts().context().index().named("load_signing_key").isEmpty(),
                 "the ignored file is not indexed");
     }
 
     @Test
     void aGitignoreWrittenLaterTakesItsFilesOutOfTheIndex() throws Exception {
         start();
-        assertFalse(session.core().codeContext().index().named("scale_vector").isEmpty());
+        assertFalse(session.parts().context().index().named("scale_vector").isEmpty());
 
         write("geometry/.gitignore", "vectors.py\n");
         session.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
                 new FileEvent(uri("geometry/.gitignore"), FileChangeType.Created))));
         Await.until("the newly ignored file leaves the index",
-                () -> session.core().codeContext().index().named("scale_vector").isEmpty(), Duration.ofSeconds(10));
+                () -> session.parts().context().index().named("scale_vector").isEmpty(), Duration.ofSeconds(10));
 
         String prompt = completeInApp();
         assertFalse(prompt.contains("Multiply each component of vector by factor."), prompt);
@@ -99,7 +99,7 @@ class IgnoredFilesProtocolTest {
         backend.behavior().answer("x");
         session = new LspSession();
         session.initialize(LspSession.settingsFor(backend.url(), "ollama", "raw"), root);
-        session.core().codeContext().index().ready().get(30, TimeUnit.SECONDS);
+        session.parts().context().index().ready().get(30, TimeUnit.SECONDS);
     }
 
     /** Completes at the end of the line that calls both helpers; returns the prompt the backend got. */

@@ -2,13 +2,15 @@ package dev.gptoss.ls.protocol;
 
 import com.google.gson.JsonParser;
 import dev.gptoss.ls.CursorFixture;
-import dev.gptoss.ls.ServerCore;
 import dev.gptoss.ls.backend.ApiKeys;
+import dev.gptoss.ls.server.ServerParts;
+import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +42,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 public final class LspSession implements AutoCloseable {
     public final RecordingClient client = new RecordingClient();
     public final GptossServerApi server;
-    private final ServerCore core;
+    private final ServerParts parts;
     private final Socket editorEnd;
     private final Socket serverEnd;
     private final Future<Void> serving;
@@ -53,7 +55,9 @@ public final class LspSession implements AutoCloseable {
 
     /** A session whose user configuration file (settings and approvals) is {@code userConfigFile}. */
     public LspSession(java.nio.file.Path userConfigFile) throws IOException {
-        core = new ServerCore(new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile);
+        var languageServer = LspAssembly.assemble(new ServerParts.Environment(
+                new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile, MetricsRecorder.systemClock()), code -> { });
+        parts = languageServer.parts();
         // A socket, as with --port: java.io's piped streams fail once the thread that last wrote has
         // ended, and an NIO pipe is closed by an interrupt, so the server's interrupted workers at the
         // end of a test made every later message fail with a logged ClosedByInterruptException.
@@ -61,7 +65,7 @@ public final class LspSession implements AutoCloseable {
             editorEnd = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
             serverEnd = listener.accept();
         }
-        serving = LspLauncher.serve(core, serverEnd.getInputStream(), serverEnd.getOutputStream(), code -> { });
+        serving = LspLauncher.serve(languageServer, serverEnd.getInputStream(), serverEnd.getOutputStream());
         Launcher<GptossServerApi> launcher = new LSPLauncher.Builder<GptossServerApi>()
                 .setLocalService(client)
                 .setRemoteInterface(GptossServerApi.class)
@@ -150,8 +154,8 @@ public final class LspSession implements AutoCloseable {
         return new com.google.gson.Gson().toJsonTree(status).getAsJsonObject();
     }
 
-    public ServerCore core() {
-        return core;
+    public ServerParts parts() {
+        return parts;
     }
 
     /** Closes what a test started, in order, skipping what it never got to start. */
@@ -174,12 +178,8 @@ public final class LspSession implements AutoCloseable {
     @Override
     public void close() {
         endOfInput(editorEnd, serving);
-        core.close();
-        try {
-            core.work().awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        parts.close();
+        parts.threads().awaitTermination(Duration.ofSeconds(2));
         endOfInput(serverEnd, listening);
         closeQuietly(serverEnd);
         closeQuietly(editorEnd);

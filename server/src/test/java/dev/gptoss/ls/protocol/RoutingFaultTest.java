@@ -139,7 +139,7 @@ class RoutingFaultTest {
         assertEquals("fast", complete());
 
         var refactor = RouteRequest.within(Duration.ofSeconds(3), RequestKind.CODE_ACTION, true, 1500, "python", URI);
-        var routed = session.core().router().generate(refactor, instance -> new GenerationRequest(instance.model(),
+        var routed = session.parts().models().router().generate(refactor, instance -> new GenerationRequest(instance.model(),
                 PromptMode.RAW, "refactor this", List.of(), 32, 0, List.of()), delta -> true).get(10, TimeUnit.SECONDS);
         assertEquals(Tier.STRONG, routed.instance().tier());
         assertEquals("strong", routed.generation().text());
@@ -303,13 +303,13 @@ class RoutingFaultTest {
     }
 
     private ModelInstance instance(String endpoint) {
-        return session.core().router().instances().all().stream()
+        return session.parts().models().router().instances().all().stream()
                 .filter(i -> i.endpoint().name().equals(endpoint)).findFirst().orElseThrow();
     }
 
     /** An instance's books (latency, outstanding requests) are kept when its call ends, just after the answer. */
     private void awaitBooksKept() {
-        Await.until("no model call outstanding", () -> session.core().router().instances().all().stream()
+        Await.until("no model call outstanding", () -> session.parts().models().router().instances().all().stream()
                 .allMatch(i -> i.outstanding().get() == 0), WAIT);
     }
 

@@ -36,10 +36,10 @@ class SettingsLayersProtocolTest {
     @Test
     void emptyEditorSettingsLeaveTheConfigurationInForce() throws Exception {
         start();
-        GptossConfig before = session.core().config().current();
+        GptossConfig before = session.parts().config().current();
         for (String empty : List.of("{}", "{\"gptoss\": {}}", "null", "{\"gptoss\": null}", "{\"pylsp\": {}}")) {
             changeSettings(empty);
-            assertEquals(before, session.core().config().current(), "after " + empty);
+            assertEquals(before, session.parts().config().current(), "after " + empty);
         }
         backend.behavior().answer("a + b");
         var items = session.openAndComplete("file:///w/calc.py", "python", "def add(a, b):\n    return |\n")
@@ -51,28 +51,28 @@ class SettingsLayersProtocolTest {
     void aFieldThatIsPresentReplacesOnlyItself() throws Exception {
         start();
         changeSettings("{\"gptoss\": {\"completion\": {\"maxTokens\": 12}}}");
-        GptossConfig now = session.core().config().current();
+        GptossConfig now = session.parts().config().current();
         assertEquals(12, now.completion().maxTokens());
         assertEquals(5000, now.completion().timeoutMs(), "the startup options' timeout stays");
         assertEquals(backend.url(), now.endpoints().get(0).url(), "the startup options' endpoint stays");
         // Editors send their whole section each time: a field the user removed is gone, and what the
         // startup options set shows through again.
         changeSettings("{}");
-        assertEquals(64, session.core().config().current().completion().maxTokens());
-        assertEquals(backend.url(), session.core().config().current().endpoints().get(0).url());
+        assertEquals(64, session.parts().config().current().completion().maxTokens());
+        assertEquals(backend.url(), session.parts().config().current().endpoints().get(0).url());
     }
 
     @Test
     void anInvalidValueIsNamedAndThePreviousConfigurationStays() throws Exception {
         start();
-        GptossConfig before = session.core().config().current();
+        GptossConfig before = session.parts().config().current();
         changeSettings("{\"gptoss\": {\"completion\": {\"maxTokens\": 0}, \"endpoints\": [{\"name\": \"x\", \"url\": \"ftp://h\"}]}}");
         var message = session.client.awaitMessageContaining("invalid configuration", Duration.ofSeconds(5));
         assertEquals(MessageType.Error, message.getType());
         assertTrue(message.getMessage().contains("the editor's settings"), message.getMessage());
         assertTrue(message.getMessage().contains("gptoss.endpoints[0].url"), message.getMessage());
         assertTrue(message.getMessage().contains("previous configuration stays"), message.getMessage());
-        assertEquals(before, session.core().config().current());
+        assertEquals(before, session.parts().config().current());
     }
 
     @Test
@@ -87,7 +87,7 @@ class SettingsLayersProtocolTest {
         session = new LspSession(userFile);
         session.initialize("{\"completion\": {\"temperature\": 0.5}}", root);
 
-        GptossConfig config = session.core().config().current();
+        GptossConfig config = session.parts().config().current();
         assertEquals(backend.url(), config.endpoints().get(0).url(), "endpoints from the user's file");
         assertEquals(30, config.completion().maxTokens(), "the workspace file wins over the user's file");
         assertEquals(3000, config.completion().timeoutMs(), "what the workspace file does not set stays");

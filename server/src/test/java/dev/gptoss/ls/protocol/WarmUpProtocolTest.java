@@ -37,7 +37,7 @@ class WarmUpProtocolTest {
         session = new LspSession();
         session.initialize(LspSession.settingsFor(backend.url(), api, "raw"));
 
-        int answered = session.core().warmedUp().get(60, TimeUnit.SECONDS);
+        int answered = session.parts().warmedUp().get(60, TimeUnit.SECONDS);
 
         assertTrue(answered > 0, "the warm-up should get suggestions through the real path, got " + answered);
         assertEquals(List.of(), backend.requests(path), "no warm-up request reaches the user's model");

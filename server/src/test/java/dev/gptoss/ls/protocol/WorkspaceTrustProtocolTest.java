@@ -65,7 +65,7 @@ class WorkspaceTrustProtocolTest {
         start();
         assertEquals("mine", complete("file:///w/a.py"));
         assertEquals(List.of(), foreign.requests(), "no probe, no completion, no key reaches the foreign host");
-        assertEquals(40, session.core().config().current().completion().maxTokens(), "its other settings apply");
+        assertEquals(40, session.parts().config().current().completion().maxTokens(), "its other settings apply");
 
         var message = session.client.awaitMessageContaining(workspaceFile + " is not approved", Duration.ofSeconds(5));
         assertEquals(MessageType.Warning, message.getType());
@@ -81,9 +81,9 @@ class WorkspaceTrustProtocolTest {
     @Test
     void anApprovedFileIsUsedUntilItChanges() throws Exception {
         session = new LspSession(userFile);
-        var hash = dev.gptoss.ls.config.WorkspaceConfigFile.read(workspaceFile, session.core().userConfig(),
+        var hash = dev.gptoss.ls.config.WorkspaceConfigFile.read(workspaceFile, session.parts().userConfig(),
                 new com.fasterxml.jackson.databind.ObjectMapper()).sha256();
-        session.core().userConfig().approve(workspaceFile, hash);
+        session.parts().userConfig().approve(workspaceFile, hash);
         session.initialize("{}", root);
 
         assertEquals("theirs", complete("file:///w/a.py"));

@@ -3,7 +3,7 @@ package dev.gptoss.ls.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.syntax.Grammars;
 import dev.gptoss.ls.syntax.OutlineExtractor;
 import dev.gptoss.ls.syntax.SyntaxTrees;

@@ -1,18 +1,8 @@
-package dev.gptoss.ls;
+package dev.gptoss.ls.context;
 
-import dev.gptoss.ls.completion.InlineCompletions;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.config.ContextSettings;
-import dev.gptoss.ls.context.ContextAssembler;
-import dev.gptoss.ls.context.CursorWindow;
-import dev.gptoss.ls.context.DefinitionsSource;
-import dev.gptoss.ls.context.EnclosingScopesSource;
-import dev.gptoss.ls.context.ForegroundWork;
-import dev.gptoss.ls.context.ImportsSource;
-import dev.gptoss.ls.context.OpenOutlines;
-import dev.gptoss.ls.context.PromptContext;
-import dev.gptoss.ls.context.RecentEditsSource;
-import dev.gptoss.ls.context.SimilarSnippetsSource;
-import dev.gptoss.ls.context.TokenCounter;
+import dev.gptoss.ls.documents.DocumentEvent;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.syntax.FileOutline;
@@ -28,10 +18,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * What the model sees besides the cursor text: syntax trees of open documents, their outlines, the
- * workspace symbol index and the context assembler, wired once at start-up.
+ * What the server knows of the workspace's code, for prompts: syntax trees of open documents, their
+ * outlines, recent edits, the workspace symbol index, and the context assembled around a cursor.
  */
-public final class CodeContext implements AutoCloseable {
+public final class WorkspaceContext implements AutoCloseable {
     /** Room for the file name and language in the prompt's "File:" line. */
     private static final int FILE_LINE_TOKENS = 24;
     /** How long the first completion in a just-opened document waits for its first parse. */
@@ -48,32 +38,45 @@ public final class CodeContext implements AutoCloseable {
     private volatile ExclusionRules exclusions;
     private volatile List<String> excludeGlobs;
     private volatile Path workspaceRoot;
+    private final String fixedPromptText;
+    private final RecentEditsSource recentEdits;
     private volatile int fixedTokens = -1;
 
-    public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings) {
-        this(documents, settings, new ForegroundWork());
+    /**
+     * @param fixedPromptText the prompt text every completion carries whatever the cursor, which the
+     *     context budget leaves room for
+     */
+    public WorkspaceContext(DocumentStore documents, Supplier<ContextSettings> settings, String fixedPromptText) {
+        this(documents, settings, fixedPromptText, new ForegroundWork());
     }
 
     /** @param foreground completions being prepared, for which the workspace index steps aside */
-    public CodeContext(DocumentStore documents, Supplier<ContextSettings> settings, ForegroundWork foreground) {
+    public WorkspaceContext(DocumentStore documents, Supplier<ContextSettings> settings, String fixedPromptText,
+                            ForegroundWork foreground) {
         this.documents = documents;
         this.settings = settings;
+        this.fixedPromptText = fixedPromptText;
+        this.recentEdits = new RecentEditsSource(documents::find);
         this.excludeGlobs = settings.get().exclude();
         this.exclusions = ExclusionRules.of(null, excludeGlobs);
         this.index = new WorkspaceIndex(syntax, outlineExtractor, () -> exclusions, foreground);
         this.assembler = newAssembler();
     }
 
+    /**
+     * A document was opened, changed or closed: its syntax tree is brought up to date (in the
+     * background), the edit is remembered, and a closed document's outline and last context go.
+     */
+    public void documentChanged(DocumentEvent event) {
+        syntax.accept(event);
+        recentEdits.accept(event);
+        if (event.closed()) {
+            outlines.closed(event.uri());
+            assembler.forget(event.uri());
+        }
+    }
+
     private ContextAssembler newAssembler() {
-        var recentEdits = new RecentEditsSource(documents::find);
-        documents.onEvent(syntax::accept);
-        documents.onEvent(recentEdits::accept);
-        documents.onEvent(event -> {
-            if (event.closed()) {
-                outlines.closed(event.uri());
-                assembler.forget(event.uri());
-            }
-        });
         syntax.onParsed((uri, tree) -> {
             outlines.parsed(uri, tree);
             outlines.outline(uri).ifPresent(index::openDocumentParsed);
@@ -89,7 +92,7 @@ public final class CodeContext implements AutoCloseable {
     private int fixedTokens() {
         int fixed = fixedTokens;
         if (fixed < 0) {
-            fixed = tokens.count(InlineCompletions.fixedPromptText()) + FILE_LINE_TOKENS;
+            fixed = tokens.count(fixedPromptText) + FILE_LINE_TOKENS;
             if (tokens.exact()) {
                 fixedTokens = fixed;
             }
@@ -133,7 +136,7 @@ public final class CodeContext implements AutoCloseable {
     }
 
     /** A new configuration may bring other exclusion globs; the index follows them. */
-    void use(ContextSettings next) {
+    public void use(ContextSettings next) {
         boolean globsChanged = !next.exclude().equals(excludeGlobs);
         rebuildExclusions(next.exclude());
         Path root = workspaceRoot;

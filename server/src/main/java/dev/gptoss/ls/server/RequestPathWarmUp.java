@@ -1,4 +1,4 @@
-package dev.gptoss.ls;
+package dev.gptoss.ls.server;
 
 import dev.gptoss.ls.backend.EndpointProbe;
 import dev.gptoss.ls.backend.LoopbackModelStub;
@@ -15,7 +15,8 @@ import dev.gptoss.ls.config.GptossConfig;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.Tier;
 import dev.gptoss.ls.config.TierInstance;
-import dev.gptoss.ls.context.ForegroundWork;
+import dev.gptoss.ls.context.WorkspaceContext;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.documents.PositionOutOfRangeException;
@@ -43,7 +44,7 @@ import java.util.logging.Logger;
 /**
  * Types into a made-up document once, at start-up, through a throwaway copy of the completion stack:
  * a document store, the completions with their live suggestions, a router with its breakers and
- * cache, the guard and the model clients, wired as {@link ServerCore} wires the real ones but
+ * cache, the guard and the model clients, wired as {@link ServerParts} wires the real ones but
  * answered by a {@link LoopbackModelStub}. A server seconds old otherwise runs the first minute of
  * real typing in the interpreter: each step of a keystroke is code run too few times to be compiled.
  * Nothing reaches the user's model servers, and the real caches, metrics, status, recent edits and
@@ -61,13 +62,13 @@ final class RequestPathWarmUp {
     private static final int KEYS = 200;
 
     private final ModelHttp http;
-    private final CodeContext context;
+    private final WorkspaceContext context;
     private final ExecutorService work;
     private final ScheduledExecutorService scheduler;
     private final ForegroundWork foreground;
 
     /** @param foreground real completions being prepared, which the warm-up waits for */
-    RequestPathWarmUp(ModelHttp http, CodeContext context, ExecutorService work, ScheduledExecutorService scheduler,
+    RequestPathWarmUp(ModelHttp http, WorkspaceContext context, ExecutorService work, ScheduledExecutorService scheduler,
                       ForegroundWork foreground) {
         this.http = http;
         this.context = context;
@@ -116,7 +117,7 @@ final class RequestPathWarmUp {
     private int type(InlineCompletions completions) throws InterruptedException, PositionOutOfRangeException {
         int suggestions = 0;
         var documents = new DocumentStore();
-        documents.onEvent(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
+        documents.dispatchTo(event -> completions.documentChanged(event.uri(), Optional.ofNullable(event.snapshot())));
         int version = 1;
         documents.open(URI, "python", version, CODE);
         CompletableFuture<Optional<Suggestion>> previous = CompletableFuture.completedFuture(Optional.empty());

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.context;
+package dev.gptoss.ls.concurrent;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * a bound. Copying that much through the young generation takes collections of 10–90 ms each on a
  * small machine; run at start-up, they landed on the completions of the first keys typed.
  */
-public final class QuietMoment implements Executor {
-    private static final Logger LOG = Logger.getLogger(QuietMoment.class.getName());
+public final class TypingPauseExecutor implements Executor {
+    private static final Logger LOG = Logger.getLogger(TypingPauseExecutor.class.getName());
 
     private final ForegroundWork foreground;
     private final Future<?> after;
@@ -29,7 +29,7 @@ public final class QuietMoment implements Executor {
      * @param atMostMillis counted from {@link #execute}: the task runs then even if the user
      *     never paused or {@code after} never completed
      */
-    public QuietMoment(ForegroundWork foreground, Future<?> after, Consumer<Runnable> checkLater,
+    public TypingPauseExecutor(ForegroundWork foreground, Future<?> after, Consumer<Runnable> checkLater,
                        Executor work, long quietMillis, long atMostMillis) {
         this.foreground = foreground;
         this.after = after;

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.context;
+package dev.gptoss.ls.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-class QuietMomentTest {
+class TypingPauseExecutorTest {
     private final ForegroundWork foreground = new ForegroundWork();
     private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
     /** Checks put off until later; the test runs each when it chooses. */
@@ -76,8 +76,8 @@ class QuietMomentTest {
         assertTrue(ran.get(), "exact token counts never came for a user who never paused");
     }
 
-    private QuietMoment quietMoment(long quietMillis, long atMostMillis) {
-        return new QuietMoment(foreground, warmedUp, later::add, Runnable::run, quietMillis, atMostMillis);
+    private TypingPauseExecutor quietMoment(long quietMillis, long atMostMillis) {
+        return new TypingPauseExecutor(foreground, warmedUp, later::add, Runnable::run, quietMillis, atMostMillis);
     }
 
     private void typeOnce() {

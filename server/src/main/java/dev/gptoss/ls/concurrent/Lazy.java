@@ -1,4 +1,4 @@
-package dev.gptoss.ls.cache;
+package dev.gptoss.ls.concurrent;
 
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.gptoss.ls.context;
+package dev.gptoss.ls.concurrent;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
