@@ -2,7 +2,7 @@ package dev.gptoss.ls.protocol;
 
 import dev.gptoss.ls.actions.LukhasPatterns;
 import dev.gptoss.ls.config.WorkspaceConfigFile;
-import dev.gptoss.ls.context.WorkspaceContext;
+import dev.gptoss.ls.workspace.WorkspaceContext;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;

@@ -1,7 +1,17 @@
-package dev.gptoss.ls.context;
+package dev.gptoss.ls.workspace;
 
 import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.config.ContextSettings;
+import dev.gptoss.ls.context.ContextAssembler;
+import dev.gptoss.ls.context.CursorWindow;
+import dev.gptoss.ls.context.DefinitionsSource;
+import dev.gptoss.ls.context.EnclosingScopesSource;
+import dev.gptoss.ls.context.ImportsSource;
+import dev.gptoss.ls.context.OpenOutlines;
+import dev.gptoss.ls.context.PromptContext;
+import dev.gptoss.ls.context.RecentEditsSource;
+import dev.gptoss.ls.context.SimilarSnippetsSource;
+import dev.gptoss.ls.context.TokenCounter;
 import dev.gptoss.ls.documents.DocumentEvent;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.DocumentStore;
@@ -9,8 +19,6 @@ import dev.gptoss.ls.syntax.FileOutline;
 import dev.gptoss.ls.syntax.Grammars;
 import dev.gptoss.ls.syntax.OutlineExtractor;
 import dev.gptoss.ls.syntax.SyntaxTrees;
-import dev.gptoss.ls.workspace.ExclusionRules;
-import dev.gptoss.ls.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
