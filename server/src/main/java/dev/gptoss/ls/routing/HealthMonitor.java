@@ -95,7 +95,10 @@ public final class HealthMonitor {
     }
 
     private synchronized void schedule(ModelClient client, long delayMs) {
-        if (!running) {
+        ModelInstances current = instances;
+        // A probe still in flight when a new configuration replaced its endpoint must not go on
+        // probing it (with its API key) on its own schedule.
+        if (!running || current == null || current.clients().get(client.endpoint().name()) != client) {
             return;
         }
         ScheduledFuture<?> previous = scheduled.put(client.endpoint().name(), scheduler.schedule(
