@@ -59,7 +59,7 @@ class RoutingFaultTest {
         start(2000, """
                 "tiers": {"fast": [{"endpoint": "e0", "model": "gpt-oss:20b"}, {"endpoint": "e1", "model": "gpt-oss:20b"}],
                           "strong": [{"endpoint": "e1", "model": "gpt-oss:20b"}]},
-                "routing": {"breaker": {"minimumRequests": 2, "openMs": 1500}}""");
+                "routing": {"breaker": {"minimumRequests": 2, "openMs": 5000}}""");
         open(MID_LINE);
 
         for (int i = 0; i < 6; i++) {
