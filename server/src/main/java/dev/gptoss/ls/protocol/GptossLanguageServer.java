@@ -123,7 +123,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         }
         parts.startWorkspaceIndex(workspaceRoot);
         watchWorkspaceFiles();
-        handlers.status().publishIfChanged();
+        handlers.status().publishSoon();
         handlers.catalog().reload();
     }
 

@@ -42,7 +42,7 @@ public final class ModelRouter {
     private final HealthMonitor health;
     private final PromptModes modes;
     private final MetricsRecorder metrics;
-    private final InlineFirstScheduler scheduler;
+    private final CallerRunsScheduler scheduler;
     private final InstanceBalancer balancer;
     private final RetryPolicy<Generation> reconnect = RetryPolicy.<Generation>builder()
             .handleIf((result, error) -> connectionFailed(error))
@@ -58,7 +58,7 @@ public final class ModelRouter {
         this.health = health;
         this.modes = modes;
         this.metrics = metrics;
-        this.scheduler = new InlineFirstScheduler(executor);
+        this.scheduler = new CallerRunsScheduler(executor);
         this.balancer = new InstanceBalancer(new ComplexityScorer(), this::healthy, random, System::nanoTime);
         use(instances, settings);
     }
@@ -192,7 +192,7 @@ public final class ModelRouter {
                 return CompletableFuture.failedFuture(new CancellationException("The request ended"));
             }
             GenerationRequest request = requests.apply(instance);
-            CompletableFuture<Generation> call = book(instance, request, delta -> {
+            CompletableFuture<Generation> call = sendAndRecord(instance, request, delta -> {
                 delivered = true;
                 return !result.isDone() && sink.accept(delta);
             }, route.deadlineNanos());
@@ -227,7 +227,7 @@ public final class ModelRouter {
     }
 
     /** Sends one request and keeps the books on the instance: outstanding requests, latency, metrics, health. */
-    private CompletableFuture<Generation> book(ModelInstance instance, GenerationRequest request, TextSink sink,
+    private CompletableFuture<Generation> sendAndRecord(ModelInstance instance, GenerationRequest request, TextSink sink,
                                               long deadlineNanos) {
         long start = System.nanoTime();
         if (instance.outstanding().getAndIncrement() == 0) {

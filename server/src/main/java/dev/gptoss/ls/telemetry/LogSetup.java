@@ -28,7 +28,7 @@ public final class LogSetup {
         Level level = parse(levelName);
         var handler = new ConsoleHandler();
         handler.setLevel(level);
-        handler.setFilter(new RoutineProtocolNoise(level));
+        handler.setFilter(new LateCancelFilter(level));
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
         // Detail is the server's own: at FINE the JDK's HTTP client and TLS write hundreds of lines a request.

@@ -9,13 +9,13 @@ import java.util.logging.LogRecord;
  * log unless detail is asked for. Typing makes one at nearly every key: an edit ends the previous
  * completion, which is answered at once, and the editor's cancel for it comes just after.
  */
-final class RoutineProtocolNoise implements Filter {
+final class LateCancelFilter implements Filter {
     private static final String REMOTE_ENDPOINT = "org.eclipse.lsp4j.jsonrpc.RemoteEndpoint";
     private static final String LATE_CANCEL = "Unmatched cancel notification";
 
     private final boolean detail;
 
-    RoutineProtocolNoise(Level level) {
+    LateCancelFilter(Level level) {
         this.detail = level.intValue() <= Level.FINE.intValue();
     }
 

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * gain from another thread hop, and on a busy two-core machine each hop costs milliseconds of the
  * user's typing.
  */
-final class InlineFirstScheduler implements Scheduler {
+final class CallerRunsScheduler implements Scheduler {
     private final Scheduler delayed;
 
-    InlineFirstScheduler(ExecutorService executor) {
+    CallerRunsScheduler(ExecutorService executor) {
         this.delayed = Scheduler.of(executor);
     }
 

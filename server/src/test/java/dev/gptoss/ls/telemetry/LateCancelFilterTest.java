@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
-class RoutineProtocolNoiseTest {
+class LateCancelFilterTest {
     private static LogRecord warning(String logger, String message) {
         var record = new LogRecord(Level.WARNING, message);
         record.setLoggerName(logger);
@@ -16,7 +16,7 @@ class RoutineProtocolNoiseTest {
 
     @Test
     void aLateCancelIsLeftOutAndEveryOtherWarningKept() {
-        var filter = new RoutineProtocolNoise(Level.INFO);
+        var filter = new LateCancelFilter(Level.INFO);
         assertFalse(filter.isLoggable(warning("org.eclipse.lsp4j.jsonrpc.RemoteEndpoint",
                 "Unmatched cancel notification for request id 7")));
         assertTrue(filter.isLoggable(warning("org.eclipse.lsp4j.jsonrpc.RemoteEndpoint",
@@ -26,7 +26,7 @@ class RoutineProtocolNoiseTest {
 
     @Test
     void detailShowsLateCancelsToo() {
-        assertTrue(new RoutineProtocolNoise(Level.FINE).isLoggable(warning("org.eclipse.lsp4j.jsonrpc.RemoteEndpoint",
+        assertTrue(new LateCancelFilter(Level.FINE).isLoggable(warning("org.eclipse.lsp4j.jsonrpc.RemoteEndpoint",
                 "Unmatched cancel notification for request id 7")));
     }
 }
