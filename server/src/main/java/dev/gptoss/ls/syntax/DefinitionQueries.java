@@ -33,6 +33,7 @@ final class DefinitionQueries {
             (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (export_statement (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (import_statement) @import
+            (export_statement source: (string)) @import
             """;
     private static final String TYPESCRIPT = """
             (function_declaration name: (identifier) @name) @definition
@@ -45,6 +46,7 @@ final class DefinitionQueries {
             (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (export_statement (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (import_statement) @import
+            (export_statement source: (string)) @import
             """;
     private static final String GO = """
             (function_declaration name: (identifier) @name) @definition

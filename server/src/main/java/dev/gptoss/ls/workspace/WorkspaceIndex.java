@@ -2,6 +2,7 @@ package dev.gptoss.ls.workspace;
 
 import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.SymbolLookup;
+import dev.gptoss.ls.context.resolve.WorkspaceFiles;
 import dev.gptoss.ls.syntax.Definition;
 import dev.gptoss.ls.syntax.FileOutline;
 import dev.gptoss.ls.syntax.Grammars;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +39,7 @@ import java.util.logging.Logger;
  * fresh from watched-file events and open documents.
  * Bounded (file count, file size), honours {@link ExclusionRules}, never looks outside the root.
  */
-public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
+public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkspaceIndex.class.getName());
     public static final int MAX_FILES = 20_000;
     public static final long MAX_FILE_BYTES = 256 * 1024;
@@ -55,6 +58,8 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     });
     private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
     private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
+    /** File URIs by file name, for resolving module paths ({@code a/b/C.java}, {@code pkg/__init__.py}). */
+    private final Map<String, Set<String>> byFileName = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
     /** Until started (never, in an untrusted workspace) nothing on disk is read. */
     private volatile boolean started;
@@ -100,6 +105,17 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     @Override
     public List<Definition> named(String name) {
         return byName.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public Optional<FileOutline> outline(String uri) {
+        return Optional.ofNullable(files.get(uri));
+    }
+
+    @Override
+    public Collection<String> filesNamed(String fileName) {
+        Set<String> uris = byFileName.get(fileName);
+        return uris == null ? List.of() : List.copyOf(uris);
     }
 
     /** A file was created or changed on disk. */
@@ -225,7 +241,9 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
     private void put(String uri, FileOutline outline) {
         forget(uri);
-        files.put(uri, outline);
+        files.put(uri, outline.path().equals(uri) ? outline : new FileOutline(uri, outline.languageId(),
+                outline.version(), outline.definitions().stream().map(d -> rebased(d, uri)).toList(), outline.imports()));
+        byFileName.computeIfAbsent(fileName(uri), n -> ConcurrentHashMap.newKeySet()).add(uri);
         for (Definition d : outline.definitions()) {
             byName.compute(d.name(), (name, list) -> {
                 var next = list == null ? new ArrayList<Definition>() : new ArrayList<>(list);
@@ -240,12 +258,20 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         if (old == null) {
             return;
         }
+        byFileName.computeIfPresent(fileName(uri), (n, uris) -> {
+            uris.remove(uri);
+            return uris.isEmpty() ? null : uris;
+        });
         for (Definition d : old.definitions()) {
             byName.computeIfPresent(d.name(), (name, list) -> {
                 var next = list.stream().filter(x -> !x.path().equals(uri)).toList();
                 return next.isEmpty() ? null : next;
             });
         }
+    }
+
+    private static String fileName(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     private static Definition rebased(Definition d, String uri) {
