@@ -12,6 +12,7 @@ import org.treesitter.TSNode;
 public final class OutlineExtractor {
     private static final int SHORT_DEFINITION_LINES = 10;
     private static final int MAX_HEADER_LINES = 8;
+    private static final int MAX_DOC_LINES = 6;
     private static final int MAX_MEMBERS = 24;
     private static final int MAX_SUMMARY_CHARS = 1600;
     private static final Set<String> NOT_SCOPES = Set.of("field_declaration", "expression_statement",
@@ -220,7 +221,21 @@ public final class OutlineExtractor {
             line = previous.getStartPoint().getRow();
             previous = previous.getPrevNamedSibling();
         }
-        return comments.isEmpty() ? "" : String.join("\n", comments) + "\n";
+        return comments.isEmpty() ? "" : firstDocLines(String.join("\n", comments)) + "\n";
+    }
+
+    /**
+     * A doc comment's opening lines: what a thing is comes first, and a class's long Javadoc would
+     * otherwise leave no room for its members. A block comment cut short is closed again.
+     */
+    private static String firstDocLines(String comment) {
+        String kept = firstLines(comment, 0, comment.length(), MAX_DOC_LINES);
+        if (kept.length() == comment.length()) {
+            return comment;
+        }
+        String lastLine = kept.substring(kept.lastIndexOf('\n') + 1);
+        String indent = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
+        return comment.startsWith("/*") ? kept + "\n" + indent + "...\n" + indent + "*/" : kept + "\n" + indent + "...";
     }
 
     /**
