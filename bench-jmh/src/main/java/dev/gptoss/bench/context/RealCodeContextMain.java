@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <pre>bash bench-jmh/real-code.sh     # fetches the code bases at fixed versions into bench-jmh/real-code/
  * java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m \
  *     -cp bench-jmh/target/bench-jmh.jar dev.gptoss.bench.context.RealCodeContextMain \
- *     [--cursors 60] [--show N] [NAME=LANGUAGE:PATH ...]</pre>
+ *     [--cursors 60] [--show N] [--misses] [NAME=LANGUAGE:PATH ...]</pre>
  *
  * Without code bases named on the command line, it takes those the script fetched.
  */
@@ -39,7 +39,7 @@ public final class RealCodeContextMain {
             "kafka-clients-3.9.0=java:kafka-clients-3.9.0",
             "django-3.2.25=python:django-3.2.25",
             "rxjs-7.8.2=typescript:rxjs-7.8.2/src");
-    private static final int PER_FILE = 2;
+    private static final int PER_FILE = 3;
 
     record Base(String name, String languageId, Path root) {
     }
@@ -51,11 +51,13 @@ public final class RealCodeContextMain {
     public static void main(String[] args) throws Exception {
         int maxCursors = 60;
         int show = 0;
+        boolean misses = false;
         var bases = new ArrayList<Base>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cursors" -> maxCursors = Integer.parseInt(args[++i]);
                 case "--show" -> show = Integer.parseInt(args[++i]);
+                case "--misses" -> misses = true;
                 default -> bases.add(base(args[i], Path.of("")));
             }
         }
@@ -71,7 +73,7 @@ public final class RealCodeContextMain {
                 System.err.println("missing " + base.root() + " (run bash bench-jmh/real-code.sh first)");
                 System.exit(2);
             }
-            rows.add(run(base, maxCursors, show));
+            rows.add(run(base, maxCursors, show, misses));
         }
         System.out.println();
         System.out.println("| code base | files indexed | index time | cursors | needed definition in the prompt "
@@ -90,7 +92,7 @@ public final class RealCodeContextMain {
                 under.resolve(spec.substring(colon + 1)).toAbsolutePath().normalize());
     }
 
-    private static String run(Base base, int maxCursors, int show) throws Exception {
+    private static String run(Base base, int maxCursors, int show, boolean misses) throws Exception {
         var documents = new DocumentStore();
         try (var context = new CodeContext(documents, () -> ContextSettings.DEFAULT);
              var generator = new SyntaxTrees(new Grammars())) {
@@ -119,8 +121,10 @@ public final class RealCodeContextMain {
                 parsed.remove(uri);
                 results.add(judge(cursor, prompt, millis, new ReceiverCursors(generator, base.root(), base.languageId())));
             }
-            for (int i = 0; i < Math.min(show, results.size()); i++) {
-                describe(base, results.get(i));
+            for (int i = 0; i < results.size(); i++) {
+                if (i < show || misses && !results.get(i).found()) {
+                    describe(base, results.get(i));
+                }
             }
             return row(base, files, indexMs, results);
         }
@@ -183,6 +187,7 @@ public final class RealCodeContextMain {
         System.out.printf(Locale.ROOT, "%n--- %s %s after %s (needs %s in %s): %s, %d unneeded, %d tokens%n",
                 base.name(), base.root().relativize(r.cursor().file()), r.cursor().receiver(), r.cursor().typeName(),
                 base.root().relativize(r.cursor().needed()), r.found() ? "found" : "MISSING", r.unneeded(), r.tokens());
+        System.out.printf(Locale.ROOT, "    at: %s%n", r.prompt().cursor().linePrefix().strip());
         for (PromptContext.Piece piece : r.prompt().pieces()) {
             System.out.printf(Locale.ROOT, "    %-10s %s (%d tokens)%n", piece.snippet().source(), piece.displayPath(),
                     piece.tokens());

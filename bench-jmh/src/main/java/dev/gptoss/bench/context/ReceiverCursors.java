@@ -27,7 +27,8 @@ final class ReceiverCursors {
                   String receiver) {
     }
 
-    private record Declaration(String name, String type) {
+    /** A name declared once in its file, where, and with which type (null: none that this benchmark can tell). */
+    private record Declaration(String name, String type, int offset) {
     }
 
     private record Receiver(String name, boolean onSelf, int dotOffset) {
@@ -54,6 +55,11 @@ final class ReceiverCursors {
             (assignment left: (identifier) @name right: (call function: (identifier) @type))
             (typed_parameter (identifier) @name type: (type (identifier) @type))
             (typed_default_parameter name: (identifier) @name type: (type (identifier) @type))
+            (assignment left: (identifier) @name)
+            (assignment left: (attribute object: (identifier) @selfobj attribute: (identifier) @selfname))
+            (for_statement left: (identifier) @name)
+            (parameters (identifier) @name)
+            (default_parameter name: (identifier) @name)
             """;
     private static final String TS_RECEIVERS = """
             (call_expression function: (member_expression object: (identifier) @recv))
@@ -68,6 +74,11 @@ final class ReceiverCursors {
             (variable_declarator name: (identifier) @name type: (type_annotation (type_identifier) @type))
             (variable_declarator name: (identifier) @name type: (type_annotation (generic_type name: (type_identifier) @type)))
             (variable_declarator name: (identifier) @name value: (new_expression constructor: (identifier) @type))
+            (variable_declarator name: (identifier) @name)
+            (required_parameter pattern: (identifier) @name)
+            (shorthand_property_identifier_pattern) @name
+            (arrow_function parameter: (identifier) @name)
+            (for_in_statement left: (identifier) @name)
             """;
 
     private final SyntaxTrees trees;
@@ -96,7 +107,7 @@ final class ReceiverCursors {
                 break;
             }
             Declaration d = declared.get((receiver.onSelf() ? "self." : "") + receiver.name());
-            if (d == null || d.type() == null || !used.add(receiver.name())
+            if (d == null || d.type() == null || d.offset() > receiver.dotOffset() || !used.add(receiver.name())
                     || declaresType(text, d.type()) || text.charAt(receiver.dotOffset()) != '.') {
                 continue;
             }
@@ -140,51 +151,69 @@ final class ReceiverCursors {
         return found;
     }
 
-    /** Names declared exactly once in the file, with their type; a name declared twice maps to a null type. */
+    /**
+     * Names declared exactly once in the file (a parameter, a local, a field, a {@code self.x}
+     * assignment), with their type; a name declared twice, or with a type these rules cannot
+     * tell (destructured, assigned from a call), maps to a null type.
+     */
     private Map<String, Declaration> declarations(SyntaxTree tree) {
         String query = switch (languageId) {
             case "java" -> JAVA_DECLARATIONS;
             case "python" -> PYTHON_DECLARATIONS;
             default -> TS_DECLARATIONS;
         };
-        var byName = new HashMap<String, Declaration>();
+        var byName = new HashMap<String, Map<Integer, String>>();
         String name = null;
         String type = null;
+        int offset = -1;
         String selfObject = null;
         int match = -1;
         for (QueryCapture c : trees.query(tree, query)) {
             if (c.match() != match) {
-                remember(byName, name, type);
+                remember(byName, name, type, offset);
                 name = null;
                 type = null;
                 match = c.match();
             }
             switch (c.name()) {
-                case "name" -> name = tree.textOf(c.node());
+                case "name" -> {
+                    name = tree.textOf(c.node());
+                    offset = c.startOffset();
+                }
                 case "selfobj" -> selfObject = tree.textOf(c.node());
-                case "selfname" -> name = "self".equals(selfObject) ? "self." + tree.textOf(c.node()) : null;
+                case "selfname" -> {
+                    name = "self".equals(selfObject) ? "self." + tree.textOf(c.node()) : null;
+                    offset = c.startOffset();
+                }
                 case "type" -> type = tree.textOf(c.node());
                 default -> { }
             }
         }
-        remember(byName, name, type);
+        remember(byName, name, type, offset);
+        var declared = new HashMap<String, Declaration>();
+        byName.forEach((n, at) -> {
+            if (at.size() == 1) {
+                var only = at.entrySet().iterator().next();
+                String t = only.getValue();
+                declared.put(n, new Declaration(n, t == null || t.isEmpty() || !typeLike(t) ? null : t, only.getKey()));
+            }
+        });
         if (!languageId.equals("python")) {
             // In Java and TypeScript a field is reached as this.name and as name alike.
-            for (var d : List.copyOf(byName.values())) {
-                byName.putIfAbsent("self." + d.name(), d);
+            for (var d : List.copyOf(declared.values())) {
+                declared.putIfAbsent("self." + d.name(), d);
             }
         }
-        return byName;
+        return declared;
     }
 
-    private static void remember(Map<String, Declaration> byName, String name, String type) {
-        if (name == null || type == null) {
+    /** A declaration at {@code offset}; the same declaration seen by a typed and an untyped pattern keeps its type. */
+    private static void remember(Map<String, Map<Integer, String>> byName, String name, String type, int offset) {
+        if (name == null) {
             return;
         }
-        if (typeLike(type)) {
-            byName.merge(name, new Declaration(name, type),
-                    (a, b) -> a.type() != null && a.type().equals(b.type()) ? a : new Declaration(name, null));
-        }
+        byName.computeIfAbsent(name, n -> new HashMap<>()).merge(offset, type == null ? "" : type,
+                (a, b) -> a.isEmpty() ? b : a);
     }
 
     private static boolean typeLike(String type) {

@@ -21,13 +21,13 @@ final class BindingQueries {
             (record_declaration parameters: (formal_parameters (formal_parameter type: (_) @type name: (identifier) @name))) @member
             """;
     private static final String PYTHON = """
-            (assignment left: (attribute object: (identifier) @object attribute: (identifier) @name) right: (call function: (_) @type))
+            (assignment left: (attribute object: (identifier) @object attribute: (identifier) @name) right: (call function: (_) @made))
             (assignment left: (attribute object: (identifier) @object attribute: (identifier) @name) type: (type) @type)
-            (assignment left: (identifier) @name right: (call function: (_) @type))
+            (assignment left: (identifier) @name right: (call function: (_) @made))
             (assignment left: (identifier) @name type: (type) @type)
             (typed_parameter (identifier) @name type: (type) @type)
             (typed_default_parameter name: (identifier) @name type: (type) @type)
-            (with_item value: (as_pattern (call function: (_) @type) alias: (as_pattern_target (identifier) @name)))
+            (with_item value: (as_pattern (call function: (_) @made) alias: (as_pattern_target (identifier) @name)))
             (class_definition body: (block (expression_statement (assignment left: (identifier) @name type: (type) @type)) @member))
             """;
     private static final String TYPESCRIPT = """
@@ -56,7 +56,7 @@ final class BindingQueries {
     private static final String RUST = """
             (parameter pattern: (identifier) @name type: (_) @type)
             (let_declaration pattern: (identifier) @name type: (_) @type)
-            (let_declaration pattern: (identifier) @name value: (call_expression function: (scoped_identifier path: (_) @type)))
+            (let_declaration pattern: (identifier) @name value: (call_expression function: (scoped_identifier path: (_) @made)))
             (let_declaration pattern: (identifier) @name value: (struct_expression name: (_) @type))
             (field_declaration name: (field_identifier) @name type: (_) @type) @member
             """;

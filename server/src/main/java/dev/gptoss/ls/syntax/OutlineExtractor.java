@@ -97,6 +97,7 @@ public final class OutlineExtractor {
                     line = capture.node().getStartPoint().getRow();
                 }
                 case "type" -> type = tree.textOf(capture.node());
+                case "made" -> type = typeNamed(tree.textOf(capture.node()));
                 case "object" -> object = tree.textOf(capture.node());
                 case "member" -> member = true;
                 default -> { }
@@ -104,6 +105,12 @@ public final class OutlineExtractor {
         }
         addBinding(bindings, name, type, line, member, object);
         return bindings;
+    }
+
+    /** {@code Client} and {@code http.Client} make a Client; {@code load_config} and {@code config::load} make who knows what. */
+    private static String typeNamed(String callee) {
+        String last = callee.substring(Math.max(callee.lastIndexOf('.'), callee.lastIndexOf(':')) + 1);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? callee : null;
     }
 
     private static void addBinding(List<Binding> bindings, String name, String type, int line, boolean member,

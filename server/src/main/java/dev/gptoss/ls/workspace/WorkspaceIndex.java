@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -50,12 +51,11 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     private final OutlineExtractor extractor;
     private final Supplier<ExclusionRules> rules;
     private final ForegroundWork foreground;
-    private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gptoss-index");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    /** Threads that parse besides the indexing thread while a whole tree is indexed: one on two cores or more. */
+    private static final int HELPERS = Math.min(1, Runtime.getRuntime().availableProcessors() - 1);
+
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> indexThread(runnable, "gptoss-index"));
+    private final ExecutorService helpers = Executors.newCachedThreadPool(runnable -> indexThread(runnable, "gptoss-index-helper"));
     private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
     private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
     /** File URIs by file name, for resolving module paths ({@code a/b/C.java}, {@code pkg/__init__.py}). */
@@ -163,8 +163,8 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         if (root.isEmpty() || !Files.isDirectory(root.get())) {
             return 0;
         }
-        var count = new AtomicInteger(onlyNew ? files.size() : 0);
         long started = System.nanoTime();
+        var candidates = new ArrayList<Path>();
         try {
             Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
                 @Override
@@ -179,18 +179,10 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    try {
-                        foreground.awaitIdle(MAX_YIELD_MS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return FileVisitResult.TERMINATE;
-                    }
                     boolean known = onlyNew && files.containsKey(file.toUri().toString());
-                    if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
-                        if (count.incrementAndGet() >= MAX_FILES) {
-                            LOG.info("Workspace index stops at " + MAX_FILES + " files");
-                            return FileVisitResult.TERMINATE;
-                        }
+                    if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES
+                            && Grammars.languageOfFile(file.getFileName().toString()).isPresent()) {
+                        candidates.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -203,8 +195,56 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         } catch (IOException e) {
             LOG.warning("Workspace index incomplete: " + e.getMessage());
         }
+        var count = new AtomicInteger(onlyNew ? files.size() : 0);
+        indexAll(candidates, count);
+        if (count.get() >= MAX_FILES) {
+            LOG.info("Workspace index stops at " + MAX_FILES + " files");
+        }
         LOG.info(() -> "Indexed " + count.get() + " files in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return count.get();
+    }
+
+    /**
+     * Parses the files on this thread and {@link #HELPERS} more: parsing and reading the outline
+     * are nearly all of an index's time and need nothing from each other. Each thread steps aside
+     * before each file while a completion is being prepared.
+     */
+    private void indexAll(List<Path> candidates, AtomicInteger count) {
+        var next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < candidates.size() && count.get() < MAX_FILES;
+                 i = next.getAndIncrement()) {
+                try {
+                    foreground.awaitIdle(MAX_YIELD_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (indexFile(candidates.get(i))) {
+                    count.incrementAndGet();
+                }
+            }
+        };
+        var helping = new ArrayList<Future<?>>();
+        for (int h = 0; h < HELPERS; h++) {
+            try {
+                helping.add(helpers.submit(worker));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // the index is closing
+            }
+        }
+        worker.run();
+        for (Future<?> helper : helping) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                helping.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "A workspace index thread stopped early", e.getCause());
+            }
+        }
     }
 
     private boolean indexFile(Path file) {
@@ -290,8 +330,16 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         }
     }
 
+    private static Thread indexThread(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    }
+
     @Override
     public void close() {
         indexing.shutdownNow();
+        helpers.shutdownNow();
     }
 }
