@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <pre>bash bench-jmh/real-code.sh     # fetches the code bases at fixed versions into bench-jmh/real-code/
  * java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m \
  *     -cp bench-jmh/target/bench-jmh.jar dev.gptoss.bench.context.RealCodeContextMain \
- *     [--cursors 60] [--show N] [--misses] [NAME=LANGUAGE:PATH ...]</pre>
+ *     [--cursors 80] [--show N] [--misses] [NAME=LANGUAGE:PATH ...]</pre>
  *
  * Without code bases named on the command line, it takes those the script fetched.
  */
@@ -39,7 +39,7 @@ public final class RealCodeContextMain {
             "kafka-clients-3.9.0=java:kafka-clients-3.9.0",
             "django-3.2.25=python:django-3.2.25",
             "rxjs-7.8.2=typescript:rxjs-7.8.2/src");
-    private static final int PER_FILE = 3;
+    private static final int PER_FILE = 6;
 
     record Base(String name, String languageId, Path root) {
     }
@@ -49,7 +49,7 @@ public final class RealCodeContextMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int maxCursors = 60;
+        int maxCursors = 80;
         int show = 0;
         boolean misses = false;
         var bases = new ArrayList<Base>();
