@@ -1,11 +1,12 @@
 package dev.gptoss.bench.context;
 
-import dev.gptoss.ls.CodeContext;
+import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.config.ContextSettings;
 import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.documents.DocumentStore;
 import dev.gptoss.ls.syntax.Grammars;
 import dev.gptoss.ls.syntax.SyntaxTrees;
+import dev.gptoss.ls.workspace.WorkspaceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,8 +95,10 @@ public final class RealCodeContextMain {
 
     private static String run(Base base, int maxCursors, int show, boolean misses) throws Exception {
         var documents = new DocumentStore();
-        try (var context = new CodeContext(documents, () -> ContextSettings.DEFAULT);
+        try (var context = new WorkspaceContext(documents, () -> ContextSettings.DEFAULT,
+                     InlineCompletions.fixedPromptText());
              var generator = new SyntaxTrees(new Grammars())) {
+            documents.dispatchTo(context::documentChanged);
             context.prepareTokenizer(Runnable::run);
             var parsed = new ConcurrentHashMap<String, CountDownLatch>();
             context.syntax().onParsed((uri, tree) -> parsed.computeIfAbsent(uri, u -> new CountDownLatch(1)).countDown());

@@ -1,11 +1,11 @@
 package dev.gptoss.ls.context.resolve;
 
 import dev.gptoss.ls.CursorFixture;
+import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.ContextRequest;
 import dev.gptoss.ls.context.ContextSnippet;
 import dev.gptoss.ls.context.CursorWindow;
 import dev.gptoss.ls.context.DefinitionsSource;
-import dev.gptoss.ls.context.ForegroundWork;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
 import dev.gptoss.ls.syntax.FileOutline;
