@@ -60,9 +60,8 @@ final class BindingQueries {
             (let_declaration pattern: (identifier) @name value: (struct_expression name: (_) @type))
             (field_declaration name: (field_identifier) @name type: (_) @type) @member
             """;
-    private static final Map<String, String> BY_LANGUAGE = Map.of(
-            "python", PYTHON, "java", JAVA, "javascript", JAVASCRIPT, "javascriptreact", JAVASCRIPT,
-            "typescript", TYPESCRIPT, "typescriptreact", TYPESCRIPT, "go", GO, "rust", RUST);
+    private static final Map<String, String> BY_LANGUAGE =
+            DefinitionQueries.byLanguage(PYTHON, JAVA, JAVASCRIPT, TYPESCRIPT, GO, RUST);
 
     private BindingQueries() {
     }

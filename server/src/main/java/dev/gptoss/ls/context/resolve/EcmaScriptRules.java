@@ -25,21 +25,16 @@ final class EcmaScriptRules extends LanguageRules {
     @Override
     List<Definition> resolve(FileOutline file, List<Import> imports, List<String> name) {
         String head = name.get(0);
-        for (Import i : imports) {
-            if (!head.equals(i.local())) {
-                continue;
-            }
-            String target = moduleFile(file.path(), i.module());
-            if (target == null) {
-                return List.of();
-            }
-            if (i.bindsModule()) {
-                return name.size() > 1 ? exported(target, name.get(1), name.subList(2, name.size()), 0) : List.of();
-            }
-            String exportedName = Import.DEFAULT.equals(i.name()) ? head : i.name();
-            return exported(target, exportedName, name.subList(1, name.size()), 0);
+        Import i = importing(imports, head).orElse(null);
+        String target = i == null ? null : moduleFile(file.path(), i.module());
+        if (target == null) {
+            return List.of();
         }
-        return List.of();
+        if (i.bindsModule()) {
+            return name.size() > 1 ? exported(target, name.get(1), name.subList(2, name.size()), 0) : List.of();
+        }
+        String exportedName = Import.DEFAULT.equals(i.name()) ? head : i.name();
+        return exported(target, exportedName, name.subList(1, name.size()), 0);
     }
 
     /** {@code name} as module {@code uri} exports it, then the names nested in it. */

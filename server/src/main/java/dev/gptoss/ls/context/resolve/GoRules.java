@@ -25,10 +25,9 @@ final class GoRules extends LanguageRules {
         if (name.size() == 1) {
             return inDirectory(Uris.directory(file.path()), name.get(0), test);
         }
-        for (Import i : imports) {
-            if (name.get(0).equals(i.local())) {
-                return inPackage(file.path(), i.module(), name.get(1), test);
-            }
+        var imported = importing(imports, name.get(0));
+        if (imported.isPresent()) {
+            return inPackage(file.path(), imported.get().module(), name.get(1), test);
         }
         for (Import i : imports) {
             if (i.wildcard()) { // import . "path"

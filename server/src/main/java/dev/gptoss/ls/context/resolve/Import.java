@@ -86,7 +86,8 @@ record Import(String local, String module, String name) {
                     out.add(new Import(alias[1].strip(), module, null));
                 } else if (!module.isEmpty()) {
                     // "import a.b" binds a, through which a.b is reached
-                    out.add(new Import(module, module, null));
+                    String top = module.split("\\.")[0];
+                    out.add(new Import(top, top, null));
                 }
             }
         }

@@ -31,18 +31,15 @@ final class JavaRules extends LanguageRules {
     }
 
     private List<Definition> simpleName(FileOutline file, List<Import> imports, String name) {
-        for (Import i : imports) {
-            if (name.equals(i.local())) {
-                List<Definition> imported = typeAt(i.module(), name, file.path());
-                if (imported.isEmpty()) {
-                    // a static import (a member of a class) or a nested type (a.b.Outer.Inner)
-                    int dot = i.module().lastIndexOf('.');
-                    String outer = i.module().substring(dot + 1);
-                    imported = nested(typeAt(dot < 0 ? "" : i.module().substring(0, dot), outer, file.path()),
-                            List.of(name), workspace);
-                }
-                return imported;
+        Import single = importing(imports, name).orElse(null);
+        if (single != null) {
+            List<Definition> imported = typeAt(single.module(), name, file.path());
+            if (imported.isEmpty()) {
+                // a static import (a member of a class) or a nested type (a.b.Outer.Inner)
+                imported = nested(typeAt(parent(single.module()), last(single.module()), file.path()),
+                        List.of(name), workspace);
             }
+            return imported;
         }
         List<Definition> samePackage = definedIn(Uris.directory(file.path()) + name + ".java", name);
         if (!samePackage.isEmpty()) {

@@ -21,6 +21,11 @@ abstract class LanguageRules {
     /** {@code name} has at least one segment; the file's own definitions of a simple name were tried. */
     abstract List<Definition> resolve(FileOutline file, List<Import> imports, List<String> name);
 
+    /** The import that binds {@code local} in a file, if one does. */
+    static Optional<Import> importing(List<Import> imports, String local) {
+        return imports.stream().filter(i -> local.equals(i.local())).findFirst();
+    }
+
     /** The definitions named {@code name} in the file at {@code uri}, if the index has that file. */
     List<Definition> definedIn(String uri, String name) {
         return workspace.outline(uri).map(o -> o.named(name)).orElse(List.of());

@@ -19,10 +19,8 @@ final class PythonRules extends LanguageRules {
     @Override
     List<Definition> resolve(FileOutline file, List<Import> imports, List<String> name) {
         String head = name.get(0);
-        for (Import i : imports) {
-            if (!head.equals(i.local())) {
-                continue;
-            }
+        Import i = importing(imports, head).orElse(null);
+        if (i != null) {
             if (i.bindsModule()) {
                 // import a.b as z; z.C  /  import a.b; a.b.C
                 String module = i.module();
@@ -44,9 +42,9 @@ final class PythonRules extends LanguageRules {
             }
             return name.size() == 1 ? found : nested(found, name.subList(1, name.size()), workspace);
         }
-        for (Import i : imports) {
-            if (i.wildcard()) {
-                List<Definition> found = inModule(file.path(), i.module(), name, 0);
+        for (Import star : imports) {
+            if (star.wildcard()) {
+                List<Definition> found = inModule(file.path(), star.module(), name, 0);
                 if (!found.isEmpty()) {
                     return found;
                 }

@@ -19,13 +19,12 @@ final class RustRules extends LanguageRules {
     @Override
     List<Definition> resolve(FileOutline file, List<Import> imports, List<String> name) {
         String head = name.get(0);
-        for (Import i : imports) {
-            if (head.equals(i.local())) {
-                var path = new ArrayList<>(segments(i.module()));
-                path.add(i.name());
-                path.addAll(name.subList(1, name.size()));
-                return item(file.path(), path);
-            }
+        Import used = importing(imports, head).orElse(null);
+        if (used != null) {
+            var path = new ArrayList<>(segments(used.module()));
+            path.add(used.name());
+            path.addAll(name.subList(1, name.size()));
+            return item(file.path(), path);
         }
         for (Import i : imports) {
             if (i.wildcard()) {

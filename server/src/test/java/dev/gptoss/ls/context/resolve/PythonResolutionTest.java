@@ -88,6 +88,24 @@ class PythonResolutionTest {
     }
 
     @Test
+    void aDottedImportReachesTheClassThroughItsSubmodule() throws Exception {
+        try (var ws = FixtureWorkspace.of(root, "app/draw.py", Map.of(
+                "app/draw.py", """
+                        import geo.shapes
+
+
+                        def draw():
+                            circle = geo.shapes.Circle(2)
+                            circle.|
+                        """,
+                "geo/__init__.py", "",
+                "geo/shapes.py", "class Circle:\n    def area(self):\n        return 0\n",
+                "app/shapes.py", "class Circle:\n    def radius(self):\n        return 0\n"))) {
+            assertEquals("geo/shapes.py", ws.paths(ws.definitions()).get(0));
+        }
+    }
+
+    @Test
     void aNameOnTheCursorLineFromAnAbsoluteImport() throws Exception {
         try (var ws = FixtureWorkspace.of(root, "pkg/cli.py", Map.of(
                 "pkg/cli.py", """
