@@ -1,19 +1,14 @@
 package dev.gptoss.ls.context;
 
-import dev.gptoss.ls.syntax.Definition;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The file's imports (when not visible already) and what the imported names are inside the workspace. */
+/**
+ * The file's import statements, when the visible window does not show them already: they say
+ * where the names at the cursor come from. What the imported names are is the definitions'
+ * source's job, for the names the cursor uses.
+ */
 public final class ImportsSource implements ContextSource {
     static final String NAME = "imports";
-    private static final int MAX_IMPORTED = 8;
-
-    private final SymbolLookup workspace;
-
-    public ImportsSource(SymbolLookup workspace) {
-        this.workspace = workspace;
-    }
 
     @Override
     public String name() {
@@ -23,27 +18,11 @@ public final class ImportsSource implements ContextSource {
     @Override
     public List<ContextSnippet> collect(ContextRequest request) {
         List<String> imports = request.outline().imports();
-        if (imports.isEmpty()) {
+        CursorContext cursor = request.cursor();
+        if (imports.isEmpty()
+                || imports.stream().allMatch(i -> cursor.prefix().contains(i) || cursor.suffix().contains(i))) {
             return List.of();
         }
-        var snippets = new ArrayList<ContextSnippet>();
-        String uri = request.document().uri();
-        CursorContext cursor = request.cursor();
-        if (!imports.stream().allMatch(i -> cursor.prefix().contains(i) || cursor.suffix().contains(i))) {
-            snippets.add(new ContextSnippet(NAME, uri, String.join("\n", imports), 0));
-        }
-        int rank = 1;
-        for (String name : Identifiers.in(String.join("\n", imports))) {
-            if (rank > MAX_IMPORTED) {
-                break;
-            }
-            for (Definition d : workspace.named(name)) {
-                if (!d.path().equals(uri)) {
-                    snippets.add(new ContextSnippet(DefinitionsSource.NAME, d.path(), d.summary(), rank++));
-                    break;
-                }
-            }
-        }
-        return snippets;
+        return List.of(new ContextSnippet(NAME, request.document().uri(), String.join("\n", imports), 0));
     }
 }

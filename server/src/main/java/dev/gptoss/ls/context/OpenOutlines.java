@@ -22,7 +22,7 @@ public final class OpenOutlines implements SymbolLookup {
 
     /** Feed from {@code SyntaxTrees.onParsed}. */
     public void parsed(String uri, SyntaxTree tree) {
-        outlines.put(uri, extractor.extract(uri, tree));
+        outlines.put(uri, extractor.extract(uri, tree, true));
     }
 
     public void closed(String uri) {

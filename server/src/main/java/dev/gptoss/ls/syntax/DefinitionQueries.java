@@ -33,6 +33,7 @@ final class DefinitionQueries {
             (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (export_statement (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (import_statement) @import
+            (export_statement source: (string)) @import
             """;
     private static final String TYPESCRIPT = """
             (function_declaration name: (identifier) @name) @definition
@@ -45,6 +46,7 @@ final class DefinitionQueries {
             (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (export_statement (lexical_declaration (variable_declarator name: (identifier) @name)) @definition)
             (import_statement) @import
+            (export_statement source: (string)) @import
             """;
     private static final String GO = """
             (function_declaration name: (identifier) @name) @definition
@@ -66,10 +68,17 @@ final class DefinitionQueries {
             (impl_item type: (type_identifier) @name) @definition
             (use_declaration) @import
             """;
-    /** The tsx grammar is TypeScript's plus JSX expressions: the same definitions, the same node names. */
-    private static final Map<String, String> BY_LANGUAGE = Map.of(
-            "python", PYTHON, "java", JAVA, "javascript", JAVASCRIPT, "javascriptreact", JAVASCRIPT,
-            "typescript", TYPESCRIPT, "typescriptreact", TYPESCRIPT, "go", GO, "rust", RUST);
+    private static final Map<String, String> BY_LANGUAGE = byLanguage(PYTHON, JAVA, JAVASCRIPT, TYPESCRIPT, GO, RUST);
+
+    /**
+     * One query per LSP language id. The tsx grammar is TypeScript's plus JSX expressions, and JSX
+     * JavaScript's: the same node names, the same queries.
+     */
+    static Map<String, String> byLanguage(String python, String java, String javascript, String typescript, String go,
+                                          String rust) {
+        return Map.of("python", python, "java", java, "javascript", javascript, "javascriptreact", javascript,
+                "typescript", typescript, "typescriptreact", typescript, "go", go, "rust", rust);
+    }
 
     private DefinitionQueries() {
     }

@@ -12,16 +12,23 @@ public final class FileOutline {
     private final int version;
     private final List<Definition> definitions;
     private final List<String> imports;
+    private final List<Binding> bindings;
     /** Built on the first lookup: each keystroke looks up a dozen names in the same outline. */
     private volatile Map<String, List<Definition>> byName;
 
     public FileOutline(String path, String languageId, int version, List<Definition> definitions,
                        List<String> imports) {
+        this(path, languageId, version, definitions, imports, List.of());
+    }
+
+    public FileOutline(String path, String languageId, int version, List<Definition> definitions,
+                       List<String> imports, List<Binding> bindings) {
         this.path = path;
         this.languageId = languageId;
         this.version = version;
         this.definitions = List.copyOf(definitions);
         this.imports = List.copyOf(imports);
+        this.bindings = List.copyOf(bindings);
     }
 
     public static FileOutline empty(String path, String languageId) {
@@ -46,6 +53,11 @@ public final class FileOutline {
 
     public List<String> imports() {
         return imports;
+    }
+
+    /** The typed names the file declares, in document order; only open documents have them. */
+    public List<Binding> bindings() {
+        return bindings;
     }
 
     /** The definitions of this name, in document order. */

@@ -12,6 +12,8 @@ import dev.gptoss.ls.context.PromptContext;
 import dev.gptoss.ls.context.RecentEditsSource;
 import dev.gptoss.ls.context.SimilarSnippetsSource;
 import dev.gptoss.ls.context.TokenCounter;
+import dev.gptoss.ls.context.resolve.NameResolver;
+import dev.gptoss.ls.context.resolve.ProjectFiles;
 import dev.gptoss.ls.documents.DocumentEvent;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.DocumentStore;
@@ -89,7 +91,8 @@ public final class WorkspaceContext implements AutoCloseable {
             outlines.parsed(uri, tree);
             outlines.outline(uri).ifPresent(index::openDocumentParsed);
         });
-        var sources = List.of(new EnclosingScopesSource(), new DefinitionsSource(index), new ImportsSource(index),
+        var resolver = new NameResolver(index, new ProjectFiles());
+        var sources = List.of(new EnclosingScopesSource(), new DefinitionsSource(resolver), new ImportsSource(),
                 recentEdits, new SimilarSnippetsSource(documents::openSnapshots));
         return new ContextAssembler(new ContextAssembler.Inputs(CursorWindow.standard(), tokens, sources,
                 this::outlineOf, documents::currentVersion, uri -> exclusions.excludedUri(uri), this::displayPath,

@@ -2,6 +2,7 @@ package dev.gptoss.ls.workspace;
 
 import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.context.SymbolLookup;
+import dev.gptoss.ls.context.resolve.WorkspaceFiles;
 import dev.gptoss.ls.syntax.Definition;
 import dev.gptoss.ls.syntax.FileOutline;
 import dev.gptoss.ls.syntax.Grammars;
@@ -18,13 +19,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -36,7 +40,7 @@ import java.util.logging.Logger;
  * fresh from watched-file events and open documents.
  * Bounded (file count, file size), honours {@link ExclusionRules}, never looks outside the root.
  */
-public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
+public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkspaceIndex.class.getName());
     public static final int MAX_FILES = 20_000;
     public static final long MAX_FILE_BYTES = 256 * 1024;
@@ -47,14 +51,15 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
     private final OutlineExtractor extractor;
     private final Supplier<ExclusionRules> rules;
     private final ForegroundWork foreground;
-    private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gptoss-index");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    /** Threads that parse besides the indexing thread while a whole tree is indexed: one on two cores or more. */
+    private static final int HELPERS = Math.min(1, Runtime.getRuntime().availableProcessors() - 1);
+
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> indexThread(runnable, "gptoss-index"));
+    private final ExecutorService helpers = Executors.newCachedThreadPool(runnable -> indexThread(runnable, "gptoss-index-helper"));
     private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
     private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
+    /** File URIs by file name, for resolving module paths ({@code a/b/C.java}, {@code pkg/__init__.py}). */
+    private final Map<String, Set<String>> byFileName = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
     /** Until started (never, in an untrusted workspace) nothing on disk is read. */
     private volatile boolean started;
@@ -102,6 +107,17 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         return byName.getOrDefault(name, List.of());
     }
 
+    @Override
+    public Optional<FileOutline> outline(String uri) {
+        return Optional.ofNullable(files.get(uri));
+    }
+
+    @Override
+    public Collection<String> filesNamed(String fileName) {
+        Set<String> uris = byFileName.get(fileName);
+        return uris == null ? List.of() : List.copyOf(uris);
+    }
+
     /** A file was created or changed on disk. */
     public void fileChanged(Path file) {
         if (!started) {
@@ -147,8 +163,8 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         if (root.isEmpty() || !Files.isDirectory(root.get())) {
             return 0;
         }
-        var count = new AtomicInteger(onlyNew ? files.size() : 0);
         long started = System.nanoTime();
+        var candidates = new ArrayList<Path>();
         try {
             Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
                 @Override
@@ -163,18 +179,10 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    try {
-                        foreground.awaitIdle(MAX_YIELD_MS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return FileVisitResult.TERMINATE;
-                    }
                     boolean known = onlyNew && files.containsKey(file.toUri().toString());
-                    if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES && indexFile(file)) {
-                        if (count.incrementAndGet() >= MAX_FILES) {
-                            LOG.info("Workspace index stops at " + MAX_FILES + " files");
-                            return FileVisitResult.TERMINATE;
-                        }
+                    if (!known && attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES
+                            && Grammars.languageOfFile(file.getFileName().toString()).isPresent()) {
+                        candidates.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -187,8 +195,56 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         } catch (IOException e) {
             LOG.warning("Workspace index incomplete: " + e.getMessage());
         }
+        var count = new AtomicInteger(onlyNew ? files.size() : 0);
+        indexAll(candidates, count);
+        if (count.get() >= MAX_FILES) {
+            LOG.info("Workspace index stops at " + MAX_FILES + " files");
+        }
         LOG.info(() -> "Indexed " + count.get() + " files in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return count.get();
+    }
+
+    /**
+     * Parses the files on this thread and {@link #HELPERS} more: parsing and reading the outline
+     * are nearly all of an index's time and need nothing from each other. Each thread steps aside
+     * before each file while a completion is being prepared.
+     */
+    private void indexAll(List<Path> candidates, AtomicInteger count) {
+        var next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < candidates.size() && count.get() < MAX_FILES;
+                 i = next.getAndIncrement()) {
+                try {
+                    foreground.awaitIdle(MAX_YIELD_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (indexFile(candidates.get(i))) {
+                    count.incrementAndGet();
+                }
+            }
+        };
+        var helping = new ArrayList<Future<?>>();
+        for (int h = 0; h < HELPERS; h++) {
+            try {
+                helping.add(helpers.submit(worker));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // the index is closing
+            }
+        }
+        worker.run();
+        for (Future<?> helper : helping) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                helping.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "A workspace index thread stopped early", e.getCause());
+            }
+        }
     }
 
     private boolean indexFile(Path file) {
@@ -225,7 +281,9 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
 
     private void put(String uri, FileOutline outline) {
         forget(uri);
-        files.put(uri, outline);
+        files.put(uri, outline.path().equals(uri) ? outline : new FileOutline(uri, outline.languageId(),
+                outline.version(), outline.definitions().stream().map(d -> rebased(d, uri)).toList(), outline.imports()));
+        byFileName.computeIfAbsent(fileName(uri), n -> ConcurrentHashMap.newKeySet()).add(uri);
         for (Definition d : outline.definitions()) {
             byName.compute(d.name(), (name, list) -> {
                 var next = list == null ? new ArrayList<Definition>() : new ArrayList<>(list);
@@ -240,12 +298,20 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         if (old == null) {
             return;
         }
+        byFileName.computeIfPresent(fileName(uri), (n, uris) -> {
+            uris.remove(uri);
+            return uris.isEmpty() ? null : uris;
+        });
         for (Definition d : old.definitions()) {
             byName.computeIfPresent(d.name(), (name, list) -> {
                 var next = list.stream().filter(x -> !x.path().equals(uri)).toList();
                 return next.isEmpty() ? null : next;
             });
         }
+    }
+
+    private static String fileName(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     private static Definition rebased(Definition d, String uri) {
@@ -264,8 +330,16 @@ public final class WorkspaceIndex implements SymbolLookup, AutoCloseable {
         }
     }
 
+    private static Thread indexThread(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    }
+
     @Override
     public void close() {
         indexing.shutdownNow();
+        helpers.shutdownNow();
     }
 }

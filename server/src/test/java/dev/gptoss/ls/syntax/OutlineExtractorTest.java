@@ -19,7 +19,7 @@ class OutlineExtractorTest {
     }
 
     @Test
-    void aLongClassReadsAsItsHeaderAndTheFirstLineOfEachMember() {
+    void aLongClassReadsAsItsHeaderAndTheSignatureOfEachMember() {
         String source = """
                 class Basket:
                     \"\"\"Items a customer keeps.\"\"\"
@@ -37,7 +37,8 @@ class OutlineExtractorTest {
         assertEquals("""
                 class Basket:
                     \"\"\"Items a customer keeps.\"\"\"
-                    def add(self, item, ...
+                    def add(self, item,
+                            count=1): ...
                     def total(self) -> int: ...""", basket.summary());
     }
 
@@ -64,8 +65,46 @@ class OutlineExtractorTest {
         assertTrue(shop.summary().endsWith("    def close(self): ..."), shop.summary());
     }
 
+    @Test
+    void aJavaTypeShowsWhatACallerCanUseAndALongJavadocOnlyItsOpening() {
+        String source = """
+                /**
+                 * Line one says what it is.
+                %s
+                 */
+                public class Store {
+                    private final Map<String, String> items = new HashMap<>();
+
+                    public static class Entry {
+                        public String key() { return null; }
+                    }
+
+                    public String get(String key) {
+                        return items.get(key);
+                    }
+
+                    private void compact() {
+                    }
+                %s
+                }
+                """.formatted(" * more\n".repeat(20).stripTrailing(), filler(10).replace("#", "//"));
+        Definition store = definition("java", source, "Store");
+
+        assertTrue(store.summary().startsWith("/**\n * Line one says what it is.\n"), store.summary());
+        assertTrue(store.summary().contains(" ...\n */\npublic class Store {"), "the cut Javadoc is closed: " + store.summary());
+        assertTrue(store.summary().contains("    public String get(String key) ..."), store.summary());
+        assertTrue(store.summary().contains("    public static class Entry ..."), store.summary());
+        assertFalse(store.summary().contains("key()"), "a nested type's members are its own: " + store.summary());
+        assertFalse(store.summary().contains("compact"), "private members are left out: " + store.summary());
+        assertFalse(store.summary().contains("items"), "private fields too: " + store.summary());
+    }
+
     private Definition definition(String source, String name) {
-        SyntaxTree tree = trees.parse("python", source).orElseThrow();
+        return definition("python", source, name);
+    }
+
+    private Definition definition(String language, String source, String name) {
+        SyntaxTree tree = trees.parse(language, source).orElseThrow();
         return extractor.extract("file:///w/shop.py", tree).definitions().stream()
                 .filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
