@@ -55,7 +55,8 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     private static final int HELPERS = Math.min(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(runnable -> indexThread(runnable, "gptoss-index"));
-    private final ExecutorService helpers = Executors.newCachedThreadPool(runnable -> indexThread(runnable, "gptoss-index-helper"));
+    private final ExecutorService helpers = Executors.newFixedThreadPool(Math.max(1, HELPERS),
+            runnable -> indexThread(runnable, "gptoss-index-helper"));
     private final Map<String, FileOutline> files = new ConcurrentHashMap<>();
     private final Map<String, List<Definition>> byName = new ConcurrentHashMap<>();
     /** File URIs by file name, for resolving module paths ({@code a/b/C.java}, {@code pkg/__init__.py}). */
