@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readmeSnippet, runEditorTest, toolsDir } from './lib/harness.mjs';
+import { log, readmeSnippet, runEditorTest, toolsDir } from './lib/harness.mjs';
 
 const drivers = path.join(path.dirname(fileURLToPath(import.meta.url)), 'neovim');
-/** The fake's answer time; the first suggestion should be drawn within this + 100 ms of its request. */
+/** The fake's answer time, so that the reported time to the first suggestion can be read against it. */
 export const SERVICE_MS = 200;
-export const FIRST_SUGGESTION_BUDGET_MS = SERVICE_MS + 100;
 
 function sidNeovim() {
   const root = path.join(toolsDir, 'neovim-sid');
@@ -62,11 +61,13 @@ export async function runNeovim(name) {
     },
     config: { file: '.config/nvim/init.lua', text: variant.snippets().join('\n') },
     fakeArgs: ['--service-ms', String(SERVICE_MS)],
+    // Timing is reported, not asserted: a shared CI machine's load decides it (the guide keeps timing
+    // goals in benchmarks; bench/FirstSuggestionMain measures this on a quiet machine).
     report(checks, notes) {
       const firstMs = notes.firstRequestToGhostTextMs;
       if (firstMs === undefined) return;
-      checks.check(`the first suggestion is drawn within ${FIRST_SUGGESTION_BUDGET_MS} ms of its request`
-        + ` (the fake answers in ${SERVICE_MS} ms)`, firstMs <= FIRST_SUGGESTION_BUDGET_MS, `${firstMs.toFixed(1)} ms`);
+      log(`${variant.title}: the first suggestion was drawn ${firstMs.toFixed(1)} ms after its request`
+        + ` (the fake answers in ${SERVICE_MS} ms)`);
     },
   });
 }

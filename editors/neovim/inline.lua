@@ -6,6 +6,7 @@ local answer = vim.env.GPTOSS_E2E_ANSWER
 local ghost_ns = vim.api.nvim_create_namespace('nvim.lsp.inline_completion')
 
 t.note('version', tostring(vim.version()))
+if vim.env.GPTOSS_E2E_LSP_DEBUG then vim.lsp.log.set_level('debug') end
 local first_request_ms, first_shown_ms, first_shown_text
 vim.api.nvim_create_autocmd('LspRequest', {
   callback = function(args)

@@ -95,20 +95,27 @@ function runCodeServer(args) {
   return child;
 }
 
-/** The README's settings snippet, pointed at the fake, plus what keeps the browser workbench quiet. */
+/**
+ * The README's settings snippet, pointed at the fake, plus what keeps the browser workbench quiet.
+ * code-server is a remote window: as the README says, `gptoss.endpoints` (a machine setting: the URL
+ * is resolved where the server runs) goes in the Remote settings, which code-server keeps in
+ * data/Machine/settings.json; the User file of a remote window does not carry machine settings.
+ */
 function writeUserSettings(backendUrl) {
   const readme = JSON.parse(fillIn(readmeSnippet('VS Code', 'json'), URL_PLACEHOLDER, backendUrl));
-  const userDir = path.join(tmp, 'data', 'User');
-  fs.mkdirSync(userDir, { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
+  const write = (dir, settings) => {
+    fs.mkdirSync(path.join(tmp, 'data', dir), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'data', dir, 'settings.json'), JSON.stringify(settings, null, 2));
+  };
+  write('User', {
     'workbench.startupEditor': 'none',
     'files.autoSave': 'off',
     'workbench.tips.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'editor.inlineSuggest.enabled': true,
     'git.openRepositoryInParentFolders': 'never',
-    ...readme,
-  }, null, 2));
+  });
+  write('Machine', readme);
 }
 
 async function waitForHealthy(port, child, timeoutMs) {
