@@ -29,9 +29,9 @@ public final class FakeModelBackendMain {
               java -jar server/target/gptoss-ls.jar complete test-workspace/python/calc.py:6:5
 
             options:
-              --flavor ollama|vllm|llamacpp  the server to imitate (default ollama)
+              --flavor ollama|vllm|llamacpp|tabby  the server to imitate (default ollama)
               --port N                       port on 127.0.0.1 (default: the flavor's usual one,
-                                             11434, 8000 or 8080; 0 picks a free port)
+                                             11434, 8000 or 8080 (Tabby too); 0 picks a free port)
               --answer TEXT                  what every request is answered with (default "%s")
               --reasoning TEXT               reasoning sent before the answer, in the flavor's
                                              reasoning field (default none)
@@ -99,7 +99,7 @@ public final class FakeModelBackendMain {
         try {
             return Flavor.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--flavor must be ollama, vllm or llamacpp, got \"" + name + "\"");
+            throw new IllegalArgumentException("--flavor must be ollama, vllm, llamacpp or tabby, got \"" + name + "\"");
         }
     }
 
@@ -108,7 +108,7 @@ public final class FakeModelBackendMain {
         return switch (flavor) {
             case OLLAMA -> 11434;
             case VLLM -> 8000;
-            case LLAMACPP -> 8080;
+            case LLAMACPP, TABBY -> 8080;
         };
     }
 
