@@ -30,7 +30,7 @@ public final class BenchMain {
     static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds", "--repeats",
-            "--first-token-ms", "--chunk-ms");
+            "--first-token-ms", "--chunk-ms", "--token-ms", "--tokens", "--slots");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
