@@ -12,8 +12,9 @@ import java.util.List;
  */
 public final class ModelSimulator implements AutoCloseable {
     /** What gpt-oss writes in its analysis channel when asked in chat mode with reasoning effort low. */
-    static final String REASONING = "The user wants only the code at the cursor. Provide it.";
-    static final String[] MODEL_NAMES = {"gpt-oss:20b", "gpt-oss:120b", "openai/gpt-oss-20b", "openai/gpt-oss-120b"};
+    public static final String REASONING = "The user wants only the code at the cursor. Provide it.";
+    static final String[] MODEL_NAMES = {"gpt-oss:20b", "gpt-oss:120b", "gpt-oss-20b", "gpt-oss-120b",
+        "openai/gpt-oss-20b", "openai/gpt-oss-120b"};
 
     private final FakeModelBackend backend;
     private final Profile profile;
