@@ -167,7 +167,7 @@ public final class InlineCompletions {
                 CursorContext context = prompt.cursor();
                 SuggestionShape shape = SuggestionShape.at(context);
                 generation = router.generate(route(context, shape),
-                        instance -> redacted(request(instance, prompt, shape, settings)),
+                        instance -> SuffixFirst.apply(redacted(request(instance, prompt, shape, settings)), context, shape),
                         delta -> {
                             streamed = streamed + delta;
                             return !shape.complete(streamed, context);
@@ -232,8 +232,9 @@ public final class InlineCompletions {
 
     /** The prompt text every completion carries whatever the cursor, for the context budget. */
     public static String fixedPromptText() {
-        return HarmonyPrompt.fixedText() + "File:  ()\nWrite the body of the block that starts at the cursor, then stop.\n\n"
-                + CompletionInstructions.CURSOR;
+        return HarmonyPrompt.fixedText() + "File:  ()\n" + CompletionInstructions.BELOW + "\n"
+                + CompletionInstructions.ABOVE + CompletionInstructions.CURSOR + "\n\n"
+                + "Write the body of the block that starts at the cursor, then stop.";
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -36,6 +36,8 @@ public final class ContextAssembler {
 
     private final Inputs in;
     private final Map<String, PromptContext> last = new ConcurrentHashMap<>();
+    /** Per document, the line the cursor text of its last prompt started on (kept while it fits, for prompt caches). */
+    private final Map<String, Integer> windowStart = new ConcurrentHashMap<>();
     private volatile String lastUri;
 
     public ContextAssembler(Inputs inputs) {
@@ -56,7 +58,9 @@ public final class ContextAssembler {
         int fixedTokens = in.fixedTokens().getAsInt();
         int room = Math.max(0, budget - fixedTokens);
         CursorContext full = in.window().around(document, offset);
-        CursorFit fit = CursorFit.within(full, document, offset, (int) (room * CURSOR_SHARE), in.tokens());
+        CursorFit fit = CursorFit.within(full, document, offset, (int) (room * CURSOR_SHARE), in.tokens(),
+                windowStart.getOrDefault(document.uri(), -1));
+        windowStart.put(document.uri(), fit.firstLine());
         int used = fixedTokens + fit.tokens();
         var pieces = new ArrayList<PromptContext.Piece>();
         if (!in.excludedUri().test(document.uri())) {
@@ -74,6 +78,7 @@ public final class ContextAssembler {
 
     public void forget(String uri) {
         last.remove(uri);
+        windowStart.remove(uri);
         if (uri.equals(lastUri)) {
             lastUri = null;
         }
