@@ -68,7 +68,7 @@ public final class InlineCompletions {
         this.stats = stats;
         this.executor = executor;
         this.gracePeriod = LiveSuggestion.gracePeriodOn(executor);
-        this.live = new LiveSuggestions(stats);
+        this.live = new LiveSuggestions(stats, router::hasIdleSlot);
         this.guard = guard;
         this.foreground = foreground;
     }
@@ -105,6 +105,7 @@ public final class InlineCompletions {
         var attempt = new Attempt(query, settings.get());
         var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
                 attempt::streamedText, prefetch, executor, gracePeriod);
+        attempt.live = suggestion;
         live.start(query.document().uri(), suggestion);
         foreground.begin();
         executor.execute(attempt::begin);
@@ -125,6 +126,9 @@ public final class InlineCompletions {
         final CompletionSettings settings;
         final long start = System.nanoTime();
         volatile String streamed = "";
+        volatile LiveSuggestion live;
+        /** The stream differed from what the user typed, and was cut there. */
+        volatile boolean differed;
         volatile CompletableFuture<RoutedGeneration> generation;
         volatile GuardedRequest guarded;
 
@@ -170,7 +174,10 @@ public final class InlineCompletions {
                         instance -> SuffixFirst.apply(redacted(request(instance, prompt, shape, settings)), context, shape),
                         delta -> {
                             streamed = streamed + delta;
-                            return !shape.complete(streamed, context);
+                            // Cut at the first character that differs from what the user typed meanwhile.
+                            LiveSuggestion call = live;
+                            differed = call != null && call.differsFrom(streamed);
+                            return !differed && !shape.complete(streamed, context);
                         });
                 if (result.isDone()) {
                     generation.cancel(true);
@@ -195,7 +202,7 @@ public final class InlineCompletions {
             if (!(error instanceof CancellationException)) {
                 metrics.record(MetricsRecorder.COMPLETION, System.nanoTime() - start, error != null);
             }
-            if (done == null) {
+            if (done == null || differed) {
                 if (error != null && !(error instanceof CancellationException)) {
                     LOG.warning(() -> "No suggestion: " + error);
                 }
