@@ -47,9 +47,11 @@ final class CompletionInstructions {
 
     /** What follows the code: what to write. */
     static String trailer(CursorContext context, SuggestionShape shape) {
-        String scope = shape == SuggestionShape.SINGLE_LINE
-                ? "Complete the current line only."
-                : "Write the body of the block that starts at the cursor, then stop.";
+        String scope = switch (shape) {
+            case SINGLE_LINE -> "Complete the current line only.";
+            case NEXT_LINE -> "Complete the current line; if it is finished, write the next line only.";
+            case BLOCK -> "Write the body of the block that starts at the cursor, then stop.";
+        };
         return context.lineSeparator() + context.lineSeparator() + scope;
     }
 

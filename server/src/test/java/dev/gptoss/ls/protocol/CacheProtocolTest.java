@@ -67,7 +67,7 @@ class CacheProtocolTest {
                 ? SUGGESTION.substring(1) : SUGGESTION).firstTokenDelay(Duration.ofMillis(300));
         session.open(URI, "python", "def total(items):\n    return \n");
         var first = session.inlineRequest(URI, new Position(1, 11));
-        backend.awaitRequests(1, Duration.ofSeconds(10));
+        awaitCalls(1);
         type(new Position(1, 11), "s");
         first.cancel(true);
         var second = session.inline(URI, new Position(1, 12)).get(10, TimeUnit.SECONDS);
@@ -120,6 +120,16 @@ class CacheProtocolTest {
         assertEquals(2, backend.requests("/api/generate").size());
         assertEquals(1, session.parts().models().cacheStats().hits(CacheStats.Layer.PREFETCH));
         assertEquals(1, session.parts().models().cacheStats().acceptedSuggestions());
+    }
+
+    private void awaitCalls(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (backend.requests("/api/generate").size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " model calls, got " + backend.requests("/api/generate"));
+            }
+            Thread.sleep(5);
+        }
     }
 
     private void awaitFinishedCalls(int count) throws InterruptedException {
