@@ -17,12 +17,19 @@ import java.util.Set;
 final class ReplayBooks {
     /** The figures of one replay. */
     record Figures(String variant, double acceptedShare, int typedChars, int acceptedChars, int pauses,
-                   double pauseWithGhostShare, double p50Ms, double p95Ms, double callsPerMinute, int calls,
-                   double gpuSeconds, double usefulGpuSeconds, double shownGpuSeconds, double wastedGpuSeconds,
-                   double gpuSecondsPerAcceptedChar, double cachedShare, double queueWaitP50Ms, double residentMiB,
-                   int shows, int untracedShows, double minutes, long[] pauseNanos) {
+                   double pauseWithGhostShare, double p50Ms, double p95Ms, double waitedP50Ms, double waitedP95Ms,
+                   double callsPerMinute, int calls, double gpuSeconds, double usefulGpuSeconds, double shownGpuSeconds,
+                   double wastedGpuSeconds, double reusedGpuSeconds, double gpuSecondsPerAcceptedChar,
+                   double cachedShare, double queueWaitP50Ms, double residentMiB, int shows, int untracedShows,
+                   double minutes, long[] pauseNanos) {
+        /** Share of GPU time of requests cut or never shown (the definition). */
         double wastedShare() {
             return gpuSeconds == 0 ? 0 : wastedGpuSeconds / gpuSeconds;
+        }
+
+        /** The same, less the prefill of wasted requests that a later request took from the cache. */
+        double unusedShare() {
+            return gpuSeconds == 0 ? 0 : (wastedGpuSeconds - reusedGpuSeconds) / gpuSeconds;
         }
     }
 
@@ -34,7 +41,11 @@ final class ReplayBooks {
         this.texts = texts;
     }
 
-    Figures figures(ReplayRun run, List<Booking> bookings) {
+    /**
+     * @param reusedTokens per request, the prompt tokens it computed that a later request took
+     *     from the model server's cache
+     */
+    Figures figures(ReplayRun run, List<Booking> bookings, java.util.function.ToIntFunction<Booking> reusedTokens) {
         Set<Booking> shown = new HashSet<>();
         Set<Booking> useful = new HashSet<>();
         int untraced = 0;
@@ -52,6 +63,7 @@ final class ReplayBooks {
         double total = 0;
         double usefulSeconds = 0;
         double shownSeconds = 0;
+        double reusedSeconds = 0;
         long prompt = 0;
         long cached = 0;
         var waits = new java.util.ArrayList<Double>();
@@ -66,6 +78,7 @@ final class ReplayBooks {
                 kinds.put(b, "shown");
             } else {
                 kinds.put(b, "wasted");
+                reusedSeconds += b.prefillSecondsFor(reusedTokens.applyAsInt(b));
             }
             if (b.started()) {
                 prompt += b.promptTokens();
@@ -74,11 +87,16 @@ final class ReplayBooks {
             }
         }
         long[] pauses = run.pauseToGhost.stream().mapToLong(Long::longValue).toArray();
+        long[] waited = new long[pauses.length];
+        for (int i = 0; i < pauses.length; i++) {
+            waited[i] = pauses[i] >= 0 ? pauses[i] : run.pauseLengths.get(i);
+        }
         long withGhost = Arrays.stream(pauses).filter(p -> p >= 0).count();
         return new Figures(run.variant, run.acceptedShare(), run.typedChars, run.acceptedChars, pauses.length,
                 pauses.length == 0 ? 0 : (double) withGhost / pauses.length, percentileMs(pauses, 50),
-                percentileMs(pauses, 95), bookings.size() / run.minutes(), bookings.size(), total, usefulSeconds,
-                shownSeconds, total - usefulSeconds - shownSeconds,
+                percentileMs(pauses, 95), percentileMs(waited, 50), percentileMs(waited, 95),
+                bookings.size() / run.minutes(), bookings.size(), total, usefulSeconds,
+                shownSeconds, total - usefulSeconds - shownSeconds, reusedSeconds,
                 run.acceptedChars == 0 ? Double.POSITIVE_INFINITY : total / run.acceptedChars,
                 prompt == 0 ? 0 : (double) cached / prompt,
                 Percentiles.median(waits.stream().mapToDouble(Double::doubleValue).toArray()),

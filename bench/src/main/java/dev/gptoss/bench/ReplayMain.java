@@ -96,7 +96,7 @@ public final class ReplayMain {
                     new Oracle(texts, accuracy, seed), 0)) {
                 ReplayRun run = replay(variant, options, simulator, corpus, seed, dir);
                 Thread.sleep(500);
-                ReplayBooks.Figures f = books.figures(run, simulator.bookings());
+                ReplayBooks.Figures f = books.figures(run, simulator.bookings(), simulator::reusedTokens);
                 Files.writeString(dir.resolve("bookings.log"), bookingsLog(run, simulator.bookings(), books));
                 Files.writeString(dir.resolve("prompt-changes.log"), promptChanges(simulator));
                 figures.add(f);

@@ -33,12 +33,15 @@ final class ReplayReport {
 
     static String consoleLine(ReplayBooks.Figures f) {
         return String.format(Locale.ROOT, "replay %s: accepted %.1f%% (%d of %d chars), pause->ghost p50 %s p95 %s"
-                        + " (%d pauses, %.0f%% with ghost), %d calls (%.1f/min), GPU %.1f s (useful %.1f, shown %.1f,"
-                        + " wasted %.1f = %.0f%%), %s GPU s/accepted char, KV cache %.0f%%, queue p50 %.1f ms,"
+                        + " (waited p50 %s p95 %s; %d pauses, %.0f%% with ghost), %d calls (%.1f/min), GPU %.1f s"
+                        + " (useful %.1f, shown %.1f, wasted %.1f = %.0f%%, unused after cache reuse %.0f%%),"
+                        + " %s GPU s/accepted char, KV cache %.0f%%, queue p50 %.1f ms,"
                         + " %.0f MiB, %d shows (%d untraced), %.1f min",
                 f.variant(), 100 * f.acceptedShare(), f.acceptedChars(), f.acceptedChars() + f.typedChars(),
-                ms(f.p50Ms()), ms(f.p95Ms()), f.pauses(), 100 * f.pauseWithGhostShare(), f.calls(), f.callsPerMinute(),
+                ms(f.p50Ms()), ms(f.p95Ms()), ms(f.waitedP50Ms()), ms(f.waitedP95Ms()), f.pauses(),
+                100 * f.pauseWithGhostShare(), f.calls(), f.callsPerMinute(),
                 f.gpuSeconds(), f.usefulGpuSeconds(), f.shownGpuSeconds(), f.wastedGpuSeconds(), 100 * f.wastedShare(),
+                100 * f.unusedShare(),
                 perChar(f), 100 * f.cachedShare(), f.queueWaitP50Ms(), f.residentMiB(), f.shows(), f.untracedShows(),
                 f.minutes());
     }
@@ -55,16 +58,22 @@ final class ReplayReport {
                         + "Model server: the simulator, `%s` (%s), a fresh one per client; its oracle answers right "
                         + "with probability %.2f. Load average before: %s.%n%n", chars, regions, seed, jvmOpts,
                 profile.name(), ReplayMain.describe(profile), accuracy, load));
-        out.append("| client | accepted characters | pause → ghost text p50 | p95 | pauses with ghost text "
-                + "| model calls / min | GPU s per accepted char | wasted GPU | prompt tokens from KV cache "
-                + "| queue wait p50 | server memory |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| client | accepted characters | pause → ghost text p50 / p95 | waited p50 / p95 "
+                + "| pauses with ghost text | model calls / min | GPU s per accepted char | wasted GPU "
+                + "| of it not reused | prompt tokens from KV cache | queue wait p50 | server memory |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ReplayBooks.Figures f : figures) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f%% (%d) | %s | %s | %.0f%% of %d | %.1f | %s | %.0f%% "
-                            + "(%.1f of %.1f s) | %.0f%% | %.1f ms | %.0f MiB |%n", f.variant(), 100 * f.acceptedShare(),
-                    f.acceptedChars(), ms(f.p50Ms()), ms(f.p95Ms()), 100 * f.pauseWithGhostShare(), f.pauses(),
-                    f.callsPerMinute(), perChar(f), 100 * f.wastedShare(), f.wastedGpuSeconds(), f.gpuSeconds(),
+            out.append(String.format(Locale.ROOT, "| %s | %.1f%% (%d) | %s / %s | %s / %s | %.0f%% of %d | %.1f | %s "
+                            + "| %.0f%% (%.1f of %.1f s) | %.0f%% | %.0f%% | %.1f ms | %.0f MiB |%n", f.variant(),
+                    100 * f.acceptedShare(), f.acceptedChars(), ms(f.p50Ms()), ms(f.p95Ms()), ms(f.waitedP50Ms()),
+                    ms(f.waitedP95Ms()), 100 * f.pauseWithGhostShare(), f.pauses(), f.callsPerMinute(), perChar(f),
+                    100 * f.wastedShare(), f.wastedGpuSeconds(), f.gpuSeconds(), 100 * f.unusedShare(),
                     100 * f.cachedShare(), f.queueWaitP50Ms(), f.residentMiB()));
         }
+        out.append("\nPause → ghost text counts a pause that got none as endless (\"none\" when a percentile lands on "
+                + "one); *waited* counts it as the whole pause, the time the person waited in vain. *Wasted GPU* is the "
+                + "GPU time of requests that were cut or whose answer was never shown; *of it not reused* leaves out "
+                + "the prompt tokens such a request computed that a later request took from the model server's cache.\n");
         if (picturePath != null) {
             String relative = picturePath.startsWith("docs/") ? picturePath.substring("docs/".length()) : picturePath;
             out.append("\n![Pause → ghost text, cumulative, one line per client](").append(relative).append(")\n");

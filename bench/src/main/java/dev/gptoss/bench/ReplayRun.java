@@ -29,6 +29,8 @@ final class ReplayRun {
     final List<Show> shows = new ArrayList<>();
     /** Per pause: nanoseconds from its start to ghost text, 0 if ghost text was already there, -1 if none came. */
     final List<Long> pauseToGhost = new ArrayList<>();
+    /** Per pause, how long it lasted (until the next key or Tab), in nanoseconds. */
+    final List<Long> pauseLengths = new ArrayList<>();
     long startNanos;
     long endNanos;
     int keys;

@@ -208,6 +208,7 @@ final class ReplaySession {
         if (pauseStart >= 0) {
             log("pause over: " + (pauseLatency < 0 ? "no ghost text" : "ghost text after " + pauseLatency / 1_000_000 + " ms"));
             run.pauseToGhost.add(pauseLatency);
+            run.pauseLengths.add(System.nanoTime() - pauseStart);
             pauseStart = -1;
             pauseLatency = -1;
         }

@@ -16,14 +16,14 @@ final class BlockPrefixCache implements KvCache {
 
     private final int blockTokens;
     private final int capacity;
-    private final LinkedHashMap<Long, Boolean> blocks;
+    private final LinkedHashMap<Long, Long> blocks;
 
     BlockPrefixCache(int blockTokens, int capacityBlocks) {
         this.blockTokens = blockTokens;
         this.capacity = capacityBlocks;
         this.blocks = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
                 return size() > capacity;
             }
         };
@@ -33,22 +33,28 @@ final class BlockPrefixCache implements KvCache {
     public synchronized Reuse place(int[] prompt, BitSet idle) {
         long hash = 0xcbf29ce484222325L;
         int cached = 0;
+        int limit = Math.max(0, prompt.length - 1);
+        Map<Long, Integer> owners = new java.util.HashMap<>();
         for (int end = blockTokens; end <= prompt.length; end += blockTokens) {
             hash = chain(hash, prompt, end - blockTokens, end);
-            if (blocks.get(hash) == null) {
+            Long owner = blocks.get(hash);
+            if (owner == null) {
                 break;
             }
+            owners.merge(owner, Math.min(end, limit) - Math.min(end - blockTokens, limit), Integer::sum);
             cached = end;
         }
-        return new Reuse(idle.nextSetBit(0), Math.min(cached, Math.max(0, prompt.length - 1)));
+        return new Reuse(idle.nextSetBit(0), Math.min(cached, limit), owners);
     }
 
     @Override
-    public synchronized void store(int slot, int[] prompt, int computed) {
+    public synchronized void store(int slot, int[] prompt, int computed, long owner, int reused) {
         long hash = 0xcbf29ce484222325L;
         for (int end = blockTokens; end <= Math.min(computed, prompt.length); end += blockTokens) {
             hash = chain(hash, prompt, end - blockTokens, end);
-            blocks.put(hash, Boolean.TRUE);
+            if (blocks.get(hash) == null) {
+                blocks.put(hash, owner);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
  * @param startNanos when it got a slot; -1 when it never did (the client hung up while it queued)
  * @param endNanos when its slot was free again (or when it left the queue)
  * @param cachedTokens prompt tokens the cache held, computed for nothing
+ * @param computedTokens prompt tokens in the cache when it ended: the cached ones and those it computed
  * @param prefillNanos GPU time spent computing the rest of the prompt
  * @param decodeNanos GPU time spent generating
  * @param cut the client hung up before the whole answer was sent
@@ -18,7 +19,7 @@ import java.util.List;
  * @param answer what the oracle made the model say, or null (a fixed answer, or a cursor in no corpus file)
  */
 public record Booking(long id, String path, long arrivalNanos, long startNanos, long endNanos, int promptTokens,
-                      int cachedTokens, long prefillNanos, long decodeNanos, int decodedTokens, boolean cut,
+                      int cachedTokens, int computedTokens, long prefillNanos, long decodeNanos, int decodedTokens, boolean cut,
                       List<String> pieces, List<Long> pieceDueNanos, int piecesSent, OracleAnswer answer) {
 
     public boolean started() {
@@ -28,6 +29,12 @@ public record Booking(long id, String path, long arrivalNanos, long startNanos, 
     /** GPU seconds this request took: computing its prompt and generating. */
     public double gpuSeconds() {
         return (prefillNanos + decodeNanos) / 1e9;
+    }
+
+    /** GPU seconds of prefill spent on {@code tokens} of the prompt tokens this request computed. */
+    public double prefillSecondsFor(int tokens) {
+        int computed = computedTokens - cachedTokens;
+        return computed <= 0 ? 0 : prefillNanos / 1e9 * Math.min(tokens, computed) / computed;
     }
 
     /** The text that went out to the client. */

@@ -43,9 +43,13 @@ final class GpuScheduler {
         }
     }
 
-    /** The GPU time one request took, split as the server spent it. */
-    record Usage(long start, long release, int cachedTokens, long prefillNanos, long decodeNanos, int decodedTokens,
-                 boolean cut) {
+    /**
+     * The GPU time one request took, split as the server spent it.
+     *
+     * @param computedTokens prompt tokens in the cache after it (the cached ones and those it computed)
+     */
+    record Usage(long start, long release, int cachedTokens, int computedTokens, long prefillNanos, long decodeNanos,
+                 int decodedTokens, boolean cut) {
         boolean started() {
             return start != NOT_STARTED;
         }
@@ -55,6 +59,8 @@ final class GpuScheduler {
     private final KvCache cache;
     private final BitSet idle;
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Per request id, the most prompt tokens it computed that a later request found in the cache. */
+    private final java.util.Map<Long, Integer> reused = new java.util.HashMap<>();
     private int running;
     private long nextId;
 
@@ -95,7 +101,7 @@ final class GpuScheduler {
         job.ended = true;
         if (job.start == NOT_STARTED) {
             queue.remove(job);
-            return new Usage(NOT_STARTED, now, 0, 0, 0, 0, true);
+            return new Usage(NOT_STARTED, now, 0, 0, 0, 0, 0, true);
         }
         long finish = job.finish();
         long release = cut ? Math.max(job.start, Math.min(now, finish)) : finish;
@@ -107,13 +113,21 @@ final class GpuScheduler {
         int uncached = job.prompt.length - job.cachedTokens;
         int computed = job.prefillNanos == 0 || prefill >= job.prefillNanos ? job.prompt.length
                 : job.cachedTokens + (int) (uncached * (double) prefill / job.prefillNanos);
-        cache.store(job.slot, job.prompt, computed);
+        cache.store(job.slot, job.prompt, computed, job.id, job.cachedTokens);
         idle.set(job.slot);
         running--;
         while (!queue.isEmpty() && !idle.isEmpty()) {
             start(queue.removeFirst(), release);
         }
-        return new Usage(job.start, release, job.cachedTokens, prefill, decode, decoded, cut);
+        return new Usage(job.start, release, job.cachedTokens, computed, prefill, decode, decoded, cut);
+    }
+
+    /**
+     * How many of the prompt tokens request {@code id} computed a later request took from the
+     * cache: GPU time that served someone even if the request itself was cut.
+     */
+    synchronized int reusedTokens(long id) {
+        return reused.getOrDefault(id, 0);
     }
 
     synchronized int queued() {
@@ -126,6 +140,7 @@ final class GpuScheduler {
 
     private void start(Job job, long at) {
         KvCache.Reuse reuse = cache.place(job.prompt, idle);
+        reuse.computedBy().forEach((owner, tokens) -> reused.merge(owner, tokens, Math::max));
         idle.clear(reuse.slot());
         running++;
         job.slot = reuse.slot();

@@ -1,18 +1,28 @@
 package dev.gptoss.sim;
 
 import java.util.BitSet;
+import java.util.Map;
 
 /** What a model server keeps of earlier prompts, and which slot a new one goes to. */
 interface KvCache {
-    /** Where a prompt starts: its slot and how many of its leading tokens need no computing. */
-    record Reuse(int slot, int cachedTokens) {
+    /**
+     * Where a prompt starts: its slot, how many of its leading tokens need no computing, and which
+     * earlier requests computed them (request id to tokens).
+     */
+    record Reuse(int slot, int cachedTokens, Map<Long, Integer> computedBy) {
+        Reuse(int slot, int cachedTokens) {
+            this(slot, cachedTokens, Map.of());
+        }
     }
 
     /** Picks one of the {@code idle} slots for {@code prompt} and says how much of it is cached there. */
     Reuse place(int[] prompt, BitSet idle);
 
-    /** After a request: the first {@code computed} tokens of {@code prompt} are in the cache of {@code slot}. */
-    void store(int slot, int[] prompt, int computed);
+    /**
+     * After request {@code owner}: the first {@code computed} tokens of {@code prompt} are in the
+     * cache of {@code slot}; the first {@code reused} of them were there before it.
+     */
+    void store(int slot, int[] prompt, int computed, long owner, int reused);
 
     static KvCache of(CacheMode mode, int slots, int blockTokens) {
         return switch (mode) {
@@ -25,7 +35,7 @@ interface KvCache {
                 }
 
                 @Override
-                public void store(int slot, int[] prompt, int computed) {
+                public void store(int slot, int[] prompt, int computed, long owner, int reused) {
                 }
             };
         };

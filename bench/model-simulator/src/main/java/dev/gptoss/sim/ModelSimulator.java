@@ -19,11 +19,12 @@ public final class ModelSimulator implements AutoCloseable {
     private final FakeModelBackend backend;
     private final Profile profile;
     private final Ledger ledger = new Ledger();
+    private final GpuScheduler scheduler;
 
     private ModelSimulator(FakeModelBackend backend, Profile profile, Oracle oracle) {
         this.backend = backend;
         this.profile = profile;
-        var scheduler = new GpuScheduler(profile, KvCache.of(profile.cache(), profile.slots(), profile.blockTokens()));
+        this.scheduler = new GpuScheduler(profile, KvCache.of(profile.cache(), profile.slots(), profile.blockTokens()));
         var book = new SimulatedPacing.AnswerBook();
         var behavior = backend.behavior().models(MODEL_NAMES).reasoning(REASONING)
                 .pacing(new SimulatedPacing(scheduler, new Tokenizer(), ledger, book::take));
@@ -64,6 +65,14 @@ public final class ModelSimulator implements AutoCloseable {
 
     public List<Booking> bookings() {
         return ledger.bookings();
+    }
+
+    /**
+     * How many of the prompt tokens a request computed a later request found in the cache (a cut
+     * request's prefill still served the next one).
+     */
+    public int reusedTokens(Booking booking) {
+        return scheduler.reusedTokens(booking.id());
     }
 
     @Override

@@ -45,7 +45,7 @@ final class SimulatedPacing implements Pacing {
                     }
                 }
                 ledger.add(new Booking(job.id, request.path(), job.arrival, usage.start(), usage.release(),
-                        prompt.length, usage.cachedTokens(), usage.prefillNanos(), usage.decodeNanos(),
+                        prompt.length, usage.cachedTokens(), usage.computedTokens(), usage.prefillNanos(), usage.decodeNanos(),
                         usage.decodedTokens(), cut, List.copyOf(pieces), due, sent, answer));
             }
         };

@@ -1,6 +1,10 @@
 package dev.gptoss.sim;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * llama.cpp's server (and Ollama's runner): each slot holds the tokens of the last prompt it
@@ -12,6 +16,8 @@ final class SlotPrefixCache implements KvCache {
     private final int[][] held;
     private final int[] heldLength;
     private final long[] lastUse;
+    /** Per slot, which request computed which stretch of what it holds: {end, request id}, in order. */
+    private final List<List<long[]>> computedBy = new ArrayList<>();
     private long uses;
 
     SlotPrefixCache(int slots) {
@@ -20,6 +26,7 @@ final class SlotPrefixCache implements KvCache {
         lastUse = new long[slots];
         for (int i = 0; i < slots; i++) {
             held[i] = new int[0];
+            computedBy.add(new ArrayList<>());
         }
     }
 
@@ -40,13 +47,36 @@ final class SlotPrefixCache implements KvCache {
         }
         int slot = best >= 0 ? best : leastRecent;
         lastUse[slot] = ++uses;
-        return new Reuse(slot, Math.min(bestShared, Math.max(0, prompt.length - 1)));
+        int cached = Math.min(bestShared, Math.max(0, prompt.length - 1));
+        Map<Long, Integer> owners = new HashMap<>();
+        int from = 0;
+        for (long[] stretch : computedBy.get(slot)) {
+            int to = (int) Math.min(stretch[0], cached);
+            if (to > from) {
+                owners.merge(stretch[1], to - from, Integer::sum);
+            }
+            from = Math.max(from, (int) stretch[0]);
+        }
+        return new Reuse(slot, cached, owners);
     }
 
     @Override
-    public synchronized void store(int slot, int[] prompt, int computed) {
+    public synchronized void store(int slot, int[] prompt, int computed, long owner, int reused) {
         held[slot] = prompt;
         heldLength[slot] = Math.min(computed, prompt.length);
         lastUse[slot] = ++uses;
+        var kept = new ArrayList<long[]>();
+        long from = 0;
+        for (long[] stretch : computedBy.get(slot)) {
+            if (from >= reused) {
+                break;
+            }
+            kept.add(new long[] {Math.min(stretch[0], reused), stretch[1]});
+            from = stretch[0];
+        }
+        if (heldLength[slot] > reused) {
+            kept.add(new long[] {heldLength[slot], owner});
+        }
+        computedBy.set(slot, kept);
     }
 }

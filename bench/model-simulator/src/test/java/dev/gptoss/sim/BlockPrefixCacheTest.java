@@ -11,7 +11,7 @@ class BlockPrefixCacheTest {
     @Test
     void onlyWholeBlocksOfAPromptAreReused() {
         var cache = new BlockPrefixCache(4, 100);
-        cache.store(0, tokens(0, 10), 10);
+        cache.store(0, tokens(0, 10), 10, 1, 0);
 
         assertEquals(8, cache.place(tokens(0, 12), idle(1)).cachedTokens(), "two full blocks of four; the rest of the third is not kept");
         assertEquals(4, cache.place(withChangeAt(tokens(0, 12), 6), idle(1)).cachedTokens());
@@ -21,7 +21,7 @@ class BlockPrefixCacheTest {
     @Test
     void aBlockComputedByOneSlotServesAnother() {
         var cache = new BlockPrefixCache(4, 100);
-        cache.store(0, tokens(0, 16), 16);
+        cache.store(0, tokens(0, 16), 16, 1, 0);
         var other = new BitSet();
         other.set(3);
 
@@ -34,7 +34,7 @@ class BlockPrefixCacheTest {
     @Test
     void aPromptAllInTheCacheStillComputesItsLastToken() {
         var cache = new BlockPrefixCache(4, 100);
-        cache.store(0, tokens(0, 8), 8);
+        cache.store(0, tokens(0, 8), 8, 1, 0);
 
         assertEquals(7, cache.place(tokens(0, 8), idle(1)).cachedTokens());
     }
@@ -42,10 +42,10 @@ class BlockPrefixCacheTest {
     @Test
     void theLeastRecentlyUsedBlocksGoFirstWhenTheCacheIsFull() {
         var cache = new BlockPrefixCache(4, 3);
-        cache.store(0, tokens(0, 8), 8);
-        cache.store(0, tokens(100, 4), 4);
+        cache.store(0, tokens(0, 8), 8, 1, 0);
+        cache.store(0, tokens(100, 4), 4, 1, 0);
         cache.place(tokens(0, 9), idle(1));
-        cache.store(0, tokens(200, 4), 4);
+        cache.store(0, tokens(200, 4), 4, 1, 0);
 
         assertEquals(8, cache.place(tokens(0, 9), idle(1)).cachedTokens(), "used recently, kept");
         assertEquals(0, cache.place(tokens(100, 5), idle(1)).cachedTokens(), "the oldest, evicted");
@@ -54,7 +54,7 @@ class BlockPrefixCacheTest {
     @Test
     void onlyTheComputedPartOfACutPromptIsKept() {
         var cache = new BlockPrefixCache(4, 100);
-        cache.store(0, tokens(0, 40), 9);
+        cache.store(0, tokens(0, 40), 9, 1, 0);
 
         assertEquals(8, cache.place(tokens(0, 40), idle(1)).cachedTokens());
     }

@@ -139,6 +139,35 @@ class GpuSchedulerTest {
         assertEquals(200 * MS, gpu.deadline(job, 16), "16 tokens 5 ms apart, then the stop token");
     }
 
+    @Test
+    void thePromptTokensACutRequestComputedAreCreditedWhenTheNextRequestReusesThem() {
+        var gpu = new GpuScheduler(ONE_SLOT, KvCache.of(CacheMode.SLOT_PREFIX, 1, 4));
+        var cut = gpu.submit(tokens(0, 100), answerOf(5), 0);
+        var use = gpu.end(cut, true, 60 * MS);
+        var next = gpu.submit(concat(tokens(0, 50), tokens(900, 60)), answerOf(5), 70 * MS);
+
+        assertEquals(60, use.computedTokens(), "60 ms at 1,000 tokens a second");
+        assertEquals(50, next.cachedTokens);
+        assertEquals(50, gpu.reusedTokens(cut.id), "the next request took 50 of the 60 tokens the cut one computed");
+        gpu.end(next, false, 2000 * MS);
+        var third = gpu.submit(tokens(0, 100), answerOf(5), 2100 * MS);
+        assertEquals(50, third.cachedTokens);
+        assertEquals(50, gpu.reusedTokens(cut.id), "credit is the most any later request reused, not a sum");
+        assertEquals(0, gpu.reusedTokens(next.id), "the third shares nothing of what the second computed");
+    }
+
+    @Test
+    void blocksComputedByOneRequestAreCreditedToItWhenAnotherSlotReusesThem() {
+        var vllm = new Profile("test-vllm", "m", "hw", "vLLM", 1000, List.of(100.0), 2, CacheMode.BLOCKS, 4, 0, "hand-made");
+        var gpu = new GpuScheduler(vllm, KvCache.of(CacheMode.BLOCKS, 2, 4));
+        var first = gpu.submit(tokens(0, 20), answerOf(1), 0);
+        gpu.end(first, true, 12 * MS);
+        var second = gpu.submit(tokens(0, 20), answerOf(1), 20 * MS);
+
+        assertEquals(12, second.cachedTokens, "three whole blocks of four");
+        assertEquals(12, gpu.reusedTokens(first.id));
+    }
+
     /** An answer of {@code n} one-token pieces: tokens by the end of piece i is i + 1, then the stop token. */
     private static int[] answerOf(int n) {
         return IntStream.rangeClosed(1, n + 1).toArray();
