@@ -60,7 +60,7 @@ final class ReplayReport {
                 profile.name(), ReplayMain.describe(profile), accuracy, load));
         out.append("| client | accepted characters | pause → ghost text p50 / p95 | waited p50 / p95 "
                 + "| pauses with ghost text | model calls / min | GPU s per accepted char | wasted GPU "
-                + "| of it not reused | prompt tokens from KV cache | queue wait p50 | server memory |\n"
+                + "| wasted, less reused prefill | prompt tokens from KV cache | queue wait p50 | server memory |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ReplayBooks.Figures f : figures) {
             out.append(String.format(Locale.ROOT, "| %s | %.1f%% (%d) | %s / %s | %s / %s | %.0f%% of %d | %.1f | %s "
@@ -72,7 +72,7 @@ final class ReplayReport {
         }
         out.append("\nPause → ghost text counts a pause that got none as endless (\"none\" when a percentile lands on "
                 + "one); *waited* counts it as the whole pause, the time the person waited in vain. *Wasted GPU* is the "
-                + "GPU time of requests that were cut or whose answer was never shown; *of it not reused* leaves out "
+                + "GPU time of requests that were cut or whose answer was never shown; *wasted, less reused prefill* leaves out "
                 + "the prompt tokens such a request computed that a later request took from the model server's cache.\n");
         if (picturePath != null) {
             String relative = picturePath.startsWith("docs/") ? picturePath.substring("docs/".length()) : picturePath;

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * Every write failure and every hang-up noticed while waiting becomes a {@link ClientHungUpException}.
  */
 final class FakeExchange {
-    private static final int POLL_MILLIS = 5;
+    /** How soon a hang-up is noticed while the fake is silent: a simulated slot is free again within this. */
+    private static final int POLL_MILLIS = 2;
 
     private final RecordedRequest request;
     private final FakeBehavior behavior;
