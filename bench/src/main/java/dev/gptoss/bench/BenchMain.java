@@ -298,19 +298,7 @@ public final class BenchMain {
 
     /** Options {@code --name value} (any of {@code valued}) and the flag {@code --no-cds}. */
     static Map<String, String> parse(String[] args, Set<String> valued) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-cds")) {
-                options.put(args[i], "");
-            } else if (!valued.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            } else if (i + 1 == args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            } else {
-                options.put(args[i], args[++i]);
-            }
-        }
-        return options;
+        return dev.gptoss.fake.ProcessOptions.parse(args, valued, Set.of("--no-cds"));
     }
 
     private static String commandLine(String[] args) {

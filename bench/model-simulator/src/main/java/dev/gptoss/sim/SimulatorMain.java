@@ -1,12 +1,11 @@
 package dev.gptoss.sim;
 
 import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.ProcessOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class SimulatorMain {
         ModelSimulator simulator;
         Map<String, String> options;
         try {
-            options = parse(args);
+            options = ProcessOptions.parse(args, VALUED, FLAGS);
             if (options.containsKey("--list-profiles")) {
                 Profiles.all().forEach(p -> System.out.printf(Locale.ROOT, "%-32s %s, %s: prefill %.0f t/s, decode %s t/s,"
                         + " %d slot(s), %s cache%n    source: %s%n", p.name(), p.hardware(), p.engine(),
@@ -61,7 +60,7 @@ public final class SimulatorMain {
                 !b.started() ? ", left the queue" : b.cut() ? ", cut" : ""));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         if (!options.containsKey("--ignore-stdin")) {
-            exitOnStdinEof(simulator);
+            ProcessOptions.exitOnStdinEof(simulator, "simulator-stdin");
         }
         System.out.println("SIM_URL=" + simulator.url());
         System.out.flush();
@@ -84,40 +83,4 @@ public final class SimulatorMain {
         return files;
     }
 
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (FLAGS.contains(args[i])) {
-                options.put(args[i], "");
-            } else if (!VALUED.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            } else if (i + 1 == args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            } else {
-                options.put(args[i], args[++i]);
-            }
-        }
-        return options;
-    }
-
-    private static void exitOnStdinEof(ModelSimulator simulator) {
-        Thread watch = new Thread(() -> {
-            drain(System.in);
-            simulator.close();
-            System.exit(0);
-        }, "simulator-stdin");
-        watch.setDaemon(true);
-        watch.start();
-    }
-
-    private static void drain(InputStream in) {
-        byte[] buffer = new byte[1024];
-        try {
-            while (in.read(buffer) >= 0) {
-                // Only the end of the input matters.
-            }
-        } catch (IOException e) {
-            // A broken stdin means the parent is gone, the same as EOF.
-        }
-    }
 }

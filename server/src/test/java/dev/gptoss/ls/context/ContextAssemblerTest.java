@@ -17,16 +17,20 @@ class ContextAssemblerTest {
     private static final int FIXED = 100;
 
     private static ContextSource many(String source, String path, int count, String text) {
+        return source(source, request -> java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new ContextSnippet(source, path, text + " // " + i, i)).toList());
+    }
+
+    private static ContextSource source(String name, java.util.function.Function<ContextRequest, List<ContextSnippet>> snippets) {
         return new ContextSource() {
             @Override
             public String name() {
-                return source;
+                return name;
             }
 
             @Override
             public List<ContextSnippet> collect(ContextRequest request) {
-                return java.util.stream.IntStream.range(0, count)
-                        .mapToObj(i -> new ContextSnippet(source, path, text + " // " + i, i)).toList();
+                return snippets.apply(request);
             }
         };
     }
@@ -117,18 +121,8 @@ class ContextAssemblerTest {
     @Test
     void whileTheCursorStaysNearItsContextStaysTheSameSoThePromptStartsTheSame() {
         var calls = new java.util.concurrent.atomic.AtomicInteger();
-        ContextSource changing = new ContextSource() {
-            @Override
-            public String name() {
-                return "definition";
-            }
-
-            @Override
-            public List<ContextSnippet> collect(ContextRequest request) {
-                return List.of(new ContextSnippet("definition", "file:///b.py", "def helper_" + calls.incrementAndGet()
-                        + "(): ...", 0));
-            }
-        };
+        ContextSource changing = source("definition", request -> List.of(new ContextSnippet("definition",
+                "file:///b.py", "def helper_" + calls.incrementAndGet() + "(): ...", 0)));
         var document = new TextDocument("file:///a.py", "python", 1, "x = 1\n".repeat(100));
         var assembler = assembler(2048, List.of(changing));
 
