@@ -30,7 +30,7 @@ public final class BenchMain {
     static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds", "--repeats",
-            "--first-token-ms", "--chunk-ms");
+            "--first-token-ms", "--chunk-ms", "--token-ms", "--tokens", "--slots");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -293,19 +293,12 @@ public final class BenchMain {
     }
 
     static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-cds")) {
-                options.put(args[i], "");
-            } else if (!VALUED.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            } else if (i + 1 == args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            } else {
-                options.put(args[i], args[++i]);
-            }
-        }
-        return options;
+        return parse(args, VALUED);
+    }
+
+    /** Options {@code --name value} (any of {@code valued}) and the flag {@code --no-cds}. */
+    static Map<String, String> parse(String[] args, Set<String> valued) {
+        return dev.gptoss.fake.ProcessOptions.parse(args, valued, Set.of("--no-cds"));
     }
 
     private static String commandLine(String[] args) {

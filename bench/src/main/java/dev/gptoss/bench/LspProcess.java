@@ -68,7 +68,14 @@ final class LspProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(main);
+        return start(name, command, java.util.Map.of(), stderrLog);
+    }
+
+    /** Starts any language server command (tabby-agent under node, say) with more environment variables. */
+    static LspProcess start(String name, List<String> command, java.util.Map<String, String> environment,
+                            Path stderrLog) {
         var builder = new ProcessBuilder(command).redirectError(stderrLog.toFile());
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         try {
             return new LspProcess(name, builder.start(), start, stderrLog);

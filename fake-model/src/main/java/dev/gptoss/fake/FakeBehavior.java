@@ -33,6 +33,7 @@ public final class FakeBehavior {
     private boolean loading;
     private boolean serving;
     private String apiKey;
+    private Pacing pacing;
 
     public FakeBehavior() {
         reset();
@@ -58,6 +59,7 @@ public final class FakeBehavior {
         loading = false;
         serving = true;
         apiKey = null;
+        pacing = null;
         return this;
     }
 
@@ -181,6 +183,15 @@ public final class FakeBehavior {
         return this;
     }
 
+    /**
+     * Who decides when the pieces of an answer go out (a model server simulator); null restores the
+     * fixed schedule of {@link #firstTokenDelay}, {@link #chunkDelay} and {@link #serviceTime}.
+     */
+    public synchronized FakeBehavior pacing(Pacing answerPacing) {
+        pacing = answerPacing;
+        return this;
+    }
+
     /** A consistent snapshot for one request. */
     public synchronized FakeBehavior copy() {
         FakeBehavior copy = new FakeBehavior();
@@ -202,6 +213,7 @@ public final class FakeBehavior {
         copy.loading = loading;
         copy.serving = serving;
         copy.apiKey = apiKey;
+        copy.pacing = pacing;
         return copy;
     }
 
@@ -275,6 +287,10 @@ public final class FakeBehavior {
 
     synchronized String apiKey() {
         return apiKey;
+    }
+
+    synchronized Pacing pacing() {
+        return pacing == null ? ResponseSchedule.pacing(this) : pacing;
     }
 
     private static Duration nonNegative(Duration duration) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * Every write failure and every hang-up noticed while waiting becomes a {@link ClientHungUpException}.
  */
 final class FakeExchange {
-    private static final int POLL_MILLIS = 5;
+    /** How soon a hang-up is noticed while the fake is silent: a simulated slot is free again within this. */
+    private static final int POLL_MILLIS = 2;
 
     private final RecordedRequest request;
     private final FakeBehavior behavior;
@@ -68,45 +70,72 @@ final class FakeExchange {
         send(status, "text/plain; charset=utf-8", text);
     }
 
-    /** A generated non-streamed answer, built and sent when the whole stream would have ended. */
-    void sendGenerated(Supplier<? extends JsonNode> body, int chunkCount) throws IOException {
-        waitUntil(ResponseSchedule.of(behavior, request.receivedNanos(), chunkCount).deadline(chunkCount));
+    /**
+     * A generated non-streamed answer, built and sent when the whole stream would have ended.
+     * {@code pieces} are the texts the stream would have carried, for the pacing.
+     */
+    void sendGenerated(Supplier<? extends JsonNode> body, List<String> pieces) throws IOException {
+        Pacing.Paced paced = behavior.pacing().begin(request, pieces);
+        try {
+            waitUntil(() -> paced.deadline(pieces.size()));
+        } catch (ClientHungUpException e) {
+            paced.end(0, true);
+            throw e;
+        }
         if (behavior.dropAfterChunks() >= 0) {
+            paced.end(0, true);
             drop();
             return;
         }
         String text = serialize(body.get());
-        send(200, "application/json; charset=utf-8",
-                behavior.malformedStream() ? text.substring(0, text.length() / 2) : text);
+        try {
+            send(200, "application/json; charset=utf-8",
+                    behavior.malformedStream() ? text.substring(0, text.length() / 2) : text);
+        } catch (ClientHungUpException e) {
+            paced.end(0, true);
+            throw e;
+        }
+        paced.end(pieces.size(), false);
     }
 
     /**
-     * Streams the text chunks on the schedule, then the final event and the terminator. Headers go
+     * Streams the text chunks as they fall due, then the final event and the terminator. Headers go
      * out with the first chunk, as Ollama does, so a client waiting for the first token is still
-     * inside {@code send} and a cancel aborts the exchange.
+     * inside {@code send} and a cancel aborts the exchange. {@code texts} are the chunks' texts.
      */
-    void stream(StreamFraming framing, List<ObjectNode> chunks, Supplier<ObjectNode> last) throws IOException {
-        ResponseSchedule schedule = ResponseSchedule.of(behavior, request.receivedNanos(), chunks.size());
-        int dropAfter = behavior.dropAfterChunks();
-        boolean started = false;
-        for (int i = 0; i <= chunks.size(); i++) {
-            waitUntil(schedule.deadline(i));
-            if (dropAfter >= 0 && i >= dropAfter) {
-                drop();
-                return;
+    void stream(StreamFraming framing, List<ObjectNode> chunks, List<String> texts, Supplier<ObjectNode> last)
+            throws IOException {
+        Pacing.Paced paced = behavior.pacing().begin(request, texts);
+        int sent = 0;
+        try {
+            int dropAfter = behavior.dropAfterChunks();
+            boolean started = false;
+            for (int i = 0; i <= chunks.size(); i++) {
+                int index = i;
+                waitUntil(() -> paced.deadline(index));
+                if (dropAfter >= 0 && i >= dropAfter) {
+                    paced.end(sent, true);
+                    drop();
+                    return;
+                }
+                if (!started) {
+                    request.respondedWith(200);
+                    guard(() -> writer.startChunked(200, framing.contentType(), closeAfter));
+                    started = true;
+                }
+                String event = serialize(i < chunks.size() ? chunks.get(i) : last.get());
+                String frame = framing.frame(event)
+                        + (i == 0 && behavior.malformedStream() ? framing.malformed(event) : "")
+                        + (i == chunks.size() ? framing.terminator() : "");
+                guard(() -> writer.writeChunk(frame));
+                sent = Math.min(i + 1, chunks.size());
             }
-            if (!started) {
-                request.respondedWith(200);
-                guard(() -> writer.startChunked(200, framing.contentType(), closeAfter));
-                started = true;
-            }
-            String event = serialize(i < chunks.size() ? chunks.get(i) : last.get());
-            String frame = framing.frame(event)
-                    + (i == 0 && behavior.malformedStream() ? framing.malformed(event) : "")
-                    + (i == chunks.size() ? framing.terminator() : "");
-            guard(() -> writer.writeChunk(frame));
+            guard(writer::endChunked);
+        } catch (ClientHungUpException e) {
+            paced.end(sent, true);
+            throw e;
         }
-        guard(writer::endChunked);
+        paced.end(sent, false);
     }
 
     /** Closes the socket with no further byte, like a server that crashed mid-response. */
@@ -119,9 +148,13 @@ final class FakeExchange {
         }
     }
 
-    /** Sleeps until {@code deadlineNanos}, checking every few ms whether the client hung up. */
-    void waitUntil(long deadlineNanos) throws ClientHungUpException {
-        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
+    /**
+     * Sleeps until the deadline, checking every few ms whether the client hung up. The deadline is
+     * asked again at each check: a request waiting for a simulated slot learns its time late.
+     */
+    void waitUntil(LongSupplier deadlineNanos) throws ClientHungUpException {
+        for (long left = deadlineNanos.getAsLong() - System.nanoTime(); left > 0;
+                left = deadlineNanos.getAsLong() - System.nanoTime()) {
             int millis = (int) Math.min(POLL_MILLIS, left / 1_000_000L);
             if (millis == 0) {
                 LockSupport.parkNanos(left);

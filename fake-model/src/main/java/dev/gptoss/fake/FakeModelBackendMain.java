@@ -29,9 +29,9 @@ public final class FakeModelBackendMain {
               java -jar server/target/gptoss-ls.jar complete test-workspace/python/calc.py:6:5
 
             options:
-              --flavor ollama|vllm|llamacpp  the server to imitate (default ollama)
+              --flavor ollama|vllm|llamacpp|tabby  the server to imitate (default ollama)
               --port N                       port on 127.0.0.1 (default: the flavor's usual one,
-                                             11434, 8000 or 8080; 0 picks a free port)
+                                             11434, 8000 or 8080 (Tabby too); 0 picks a free port)
               --answer TEXT                  what every request is answered with (default "%s")
               --reasoning TEXT               reasoning sent before the answer, in the flavor's
                                              reasoning field (default none)
@@ -81,7 +81,7 @@ public final class FakeModelBackendMain {
         }
         configure(backend.behavior(), options);
         if (options.containsKey("--exit-on-stdin-eof")) {
-            exitOnStdinEof(backend);
+            ProcessOptions.exitOnStdinEof(backend, "fake-backend-stdin");
         }
         backend.onRequestFinished(r -> System.err.printf("fake %s %s -> %d%s%n", r.method(), r.path(), r.status(),
                 r.clientHungUp() ? " (client hung up)" : r.completed() ? "" : " (dropped)"));
@@ -99,7 +99,7 @@ public final class FakeModelBackendMain {
         try {
             return Flavor.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--flavor must be ollama, vllm or llamacpp, got \"" + name + "\"");
+            throw new IllegalArgumentException("--flavor must be ollama, vllm, llamacpp or tabby, got \"" + name + "\"");
         }
     }
 
@@ -108,23 +108,12 @@ public final class FakeModelBackendMain {
         return switch (flavor) {
             case OLLAMA -> 11434;
             case VLLM -> 8000;
-            case LLAMACPP -> 8080;
+            case LLAMACPP, TABBY -> 8080;
         };
     }
 
     static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (FLAGS.contains(args[i])) {
-                options.put(args[i], "");
-            } else if (!VALUED.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            } else if (i + 1 == args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            } else {
-                options.put(args[i], args[++i]);
-            }
-        }
+        Map<String, String> options = ProcessOptions.parse(args, VALUED, FLAGS);
         for (String name : Set.of("--port", "--service-ms", "--first-token-ms")) {
             number(options, name, 0);
         }
@@ -159,27 +148,5 @@ public final class FakeModelBackendMain {
                 default -> { }
             }
         });
-    }
-
-    /** The parent closing our stdin is how a benchmark or editor test says it is done (or died). */
-    private static void exitOnStdinEof(FakeModelBackend backend) {
-        Thread watch = new Thread(() -> {
-            drain(System.in);
-            backend.close();
-            System.exit(0);
-        }, "fake-backend-stdin");
-        watch.setDaemon(true);
-        watch.start();
-    }
-
-    private static void drain(InputStream in) {
-        byte[] buffer = new byte[1024];
-        try {
-            while (in.read(buffer) >= 0) {
-                // Input is ignored; only its end matters.
-            }
-        } catch (IOException e) {
-            // A broken stdin means the parent is gone, the same as EOF.
-        }
     }
 }

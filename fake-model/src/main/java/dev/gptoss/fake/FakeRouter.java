@@ -7,6 +7,7 @@ final class FakeRouter {
     private final Flavor flavor;
     private final OllamaRoutes ollama = new OllamaRoutes();
     private final OpenAiRoutes openAi;
+    private final TabbyRoutes tabby = new TabbyRoutes();
 
     FakeRouter(Flavor flavor) {
         this.flavor = flavor;
@@ -19,6 +20,10 @@ final class FakeRouter {
         if (behavior.apiKey() != null && isProtected(path)
                 && !("Bearer " + behavior.apiKey()).equals(ex.request().header("authorization"))) {
             unauthorized(ex, path);
+        } else if (flavor == Flavor.TABBY) {
+            if (!tabby.handle(ex)) {
+                notFound(ex);
+            }
         } else if (flavor != Flavor.OLLAMA && path.equals("/health")) {
             health(ex);
         } else if (flavor != Flavor.OLLAMA && behavior.loading()) {
@@ -59,7 +64,7 @@ final class FakeRouter {
     private void notFound(FakeExchange ex) throws IOException {
         switch (flavor) {
             case OLLAMA -> ex.sendText(404, "404 page not found");
-            case VLLM -> ex.sendJson(404, ex.newObject().put("detail", "Not Found"));
+            case VLLM, TABBY -> ex.sendJson(404, ex.newObject().put("detail", "Not Found"));
             case LLAMACPP -> {
                 var body = ex.newObject();
                 body.putObject("error").put("code", 404).put("message", "File Not Found")

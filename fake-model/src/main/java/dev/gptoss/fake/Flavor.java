@@ -7,9 +7,11 @@ public enum Flavor {
     /** vLLM's OpenAI-compatible server: /health and /v1/*. */
     VLLM,
     /** llama.cpp's llama-server: /health and /v1/*. */
-    LLAMACPP;
+    LLAMACPP,
+    /** Tabby's server, for tabby-agent: /v1/health, /v1/completions with prefix and suffix segments, /v1/events. */
+    TABBY;
 
-    /** Parses {@code ollama}, {@code vllm} or {@code llamacpp}, ignoring case. */
+    /** Parses {@code ollama}, {@code vllm}, {@code llamacpp} or {@code tabby}, ignoring case. */
     public static Flavor parse(String name) {
         return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
     }

@@ -107,6 +107,11 @@ final class ModelOutput {
         return pieces;
     }
 
+    /** The texts of {@code pieces}, in order. */
+    static List<String> texts(List<Piece> pieces) {
+        return pieces.stream().map(Piece::text).toList();
+    }
+
     private static List<String> split(String text, int codePoints) {
         List<String> parts = new ArrayList<>();
         int start = 0;

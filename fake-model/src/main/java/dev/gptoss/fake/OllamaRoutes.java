@@ -116,7 +116,7 @@ final class OllamaRoutes {
                     text.put(reasoningKey, output.reasoning());
                 }
                 return whole;
-            }, pieces.size());
+            }, ModelOutput.texts(pieces));
             return;
         }
         List<ObjectNode> chunks = new ArrayList<>();
@@ -129,7 +129,7 @@ final class OllamaRoutes {
             }
             chunks.add(chunk.put("done", false));
         }
-        ex.stream(StreamFraming.NDJSON, chunks, () -> finalChunk(ex, model, chat, output));
+        ex.stream(StreamFraming.NDJSON, chunks, ModelOutput.texts(pieces), () -> finalChunk(ex, model, chat, output));
     }
 
     private ObjectNode finalChunk(FakeExchange ex, String model, boolean chat, ModelOutput output) {

@@ -76,7 +76,7 @@ final class OpenAiRoutes {
         String reasoningKey = ex.behavior().reasoningFieldOr(ReasoningField.REASONING_CONTENT).wireName();
         List<ModelOutput.Piece> pieces = output.pieces(ex.behavior().chunkChars());
         if (!ex.request().json().path("stream").asBoolean(false)) {
-            ex.sendGenerated(() -> reply.whole(output, reasoningKey), pieces.size());
+            ex.sendGenerated(() -> reply.whole(output, reasoningKey), ModelOutput.texts(pieces));
             return;
         }
         List<ObjectNode> chunks = new ArrayList<>();
@@ -94,7 +94,7 @@ final class OpenAiRoutes {
             }
             chunks.add(chunk);
         }
-        ex.stream(StreamFraming.SSE, chunks, () -> reply.last(output));
+        ex.stream(StreamFraming.SSE, chunks, ModelOutput.texts(pieces), () -> reply.last(output));
     }
 
     private void sendModelNotFound(FakeExchange ex, String model) throws IOException {
@@ -108,7 +108,7 @@ final class OpenAiRoutes {
     private String serverErrorType() {
         return switch (flavor) {
             case OLLAMA -> "api_error";
-            case VLLM -> "InternalServerError";
+            case VLLM, TABBY -> "InternalServerError";
             case LLAMACPP -> "server_error";
         };
     }

@@ -74,7 +74,8 @@ public final class RecordedRequest {
         return receivedAt;
     }
 
-    long receivedNanos() {
+    /** The {@link System#nanoTime()} at which the whole request had been read. */
+    public long receivedNanos() {
         return receivedNanos;
     }
 

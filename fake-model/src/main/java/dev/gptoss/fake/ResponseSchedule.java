@@ -3,10 +3,11 @@ package dev.gptoss.fake;
 import java.time.Duration;
 
 /**
- * When each of a response's chunks is due, counted from the moment the request was received.
- * Chunk {@code chunks} is the final one (the done chunk, or the whole non-streamed body).
+ * The fake's own pacing: when each of a response's chunks is due, counted from the moment the
+ * request was received. Chunk {@code chunks} is the final one (the done chunk, or the whole
+ * non-streamed body).
  */
-final class ResponseSchedule {
+final class ResponseSchedule implements Pacing.Paced {
     private final long startNanos;
     private final int chunks;
     private final long firstNanos;
@@ -34,8 +35,14 @@ final class ResponseSchedule {
         return new ResponseSchedule(startNanos, chunks, firstShare, -1, total);
     }
 
+    /** The fixed schedule of the behavior's knobs, for answers paced by no one else. */
+    static Pacing pacing(FakeBehavior behavior) {
+        return (request, pieces) -> of(behavior, request.receivedNanos(), pieces.size());
+    }
+
     /** The {@link System#nanoTime()} at which chunk {@code index} (0..chunks) is due. */
-    long deadline(int index) {
+    @Override
+    public long deadline(int index) {
         if (index >= chunks) {
             return startNanos + totalNanos;
         }
@@ -43,5 +50,10 @@ final class ResponseSchedule {
             return startNanos + firstNanos + stepNanos * index;
         }
         return startNanos + firstNanos + (totalNanos - firstNanos) * index / chunks;
+    }
+
+    @Override
+    public void end(int sent, boolean cut) {
+        // A fixed schedule keeps no books.
     }
 }

@@ -79,7 +79,7 @@ class FakeModelBackendMainTest {
 
     @Test
     void aBadOptionOrATakenPortExitsWithTwoAndSaysWhatToDo() throws Exception {
-        assertFails(List.of("--flavor", "tgi"), "--flavor must be ollama, vllm or llamacpp");
+        assertFails(List.of("--flavor", "tgi"), "--flavor must be ollama, vllm, llamacpp or tabby");
         assertFails(List.of("--port", "eleven"), "--port needs a whole number");
         assertFails(List.of("--verbose"), "unknown option --verbose");
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -47,9 +47,12 @@ public final class EndpointProbe {
                     return new EndpointHealth(endpoint, EndpointState.OFFLINE, null,
                             "/v1/models refused the API key (HTTP " + models.statusCode() + "); check apiKeyEnv");
                 }
-                Set<String> ids = models.statusCode() == 200 ? names(readJson(models.body()).path("data"), "id") : null;
+                JsonNode data = models.statusCode() == 200 ? readJson(models.body()).path("data") : null;
+                Set<String> ids = data == null ? null : names(data, "id");
+                boolean vllm = data != null && data.path(0).path("owned_by").asText("").equals("vllm");
                 return new EndpointHealth(endpoint, EndpointState.READY, ids,
-                        "OpenAI-compatible server" + (health.statusCode() == 200 ? " (/health ok)" : ""));
+                        (vllm ? "vLLM" : "OpenAI-compatible server") + (health.statusCode() == 200 ? " (/health ok)" : ""),
+                        vllm ? EndpointHealth.BATCHING_SLOTS : 1);
             });
         }).exceptionally(error -> offline(endpoint, error));
     }

@@ -68,7 +68,7 @@ public final class InlineCompletions {
         this.stats = stats;
         this.executor = executor;
         this.gracePeriod = LiveSuggestion.gracePeriodOn(executor);
-        this.live = new LiveSuggestions(stats);
+        this.live = new LiveSuggestions(stats, router::hasIdleSlot);
         this.guard = guard;
         this.foreground = foreground;
     }
@@ -105,6 +105,7 @@ public final class InlineCompletions {
         var attempt = new Attempt(query, settings.get());
         var suggestion = new LiveSuggestion(query.document(), query.offset(), attempt.result,
                 attempt::streamedText, prefetch, executor, gracePeriod);
+        attempt.live = suggestion;
         live.start(query.document().uri(), suggestion);
         foreground.begin();
         executor.execute(attempt::begin);
@@ -125,6 +126,9 @@ public final class InlineCompletions {
         final CompletionSettings settings;
         final long start = System.nanoTime();
         volatile String streamed = "";
+        volatile LiveSuggestion live;
+        /** The stream differed from what the user typed, and was cut there. */
+        volatile boolean differed;
         volatile CompletableFuture<RoutedGeneration> generation;
         volatile GuardedRequest guarded;
 
@@ -167,10 +171,13 @@ public final class InlineCompletions {
                 CursorContext context = prompt.cursor();
                 SuggestionShape shape = SuggestionShape.at(context);
                 generation = router.generate(route(context, shape),
-                        instance -> redacted(request(instance, prompt, shape, settings)),
+                        instance -> SuffixFirst.apply(redacted(request(instance, prompt, shape, settings)), context, shape),
                         delta -> {
                             streamed = streamed + delta;
-                            return !shape.complete(streamed, context);
+                            // Cut at the first character that differs from what the user typed meanwhile.
+                            LiveSuggestion call = live;
+                            differed = call != null && call.differsFrom(streamed);
+                            return !differed && !shape.complete(streamed, context);
                         });
                 if (result.isDone()) {
                     generation.cancel(true);
@@ -195,7 +202,7 @@ public final class InlineCompletions {
             if (!(error instanceof CancellationException)) {
                 metrics.record(MetricsRecorder.COMPLETION, System.nanoTime() - start, error != null);
             }
-            if (done == null) {
+            if (done == null || differed) {
                 if (error != null && !(error instanceof CancellationException)) {
                     LOG.warning(() -> "No suggestion: " + error);
                 }
@@ -232,8 +239,9 @@ public final class InlineCompletions {
 
     /** The prompt text every completion carries whatever the cursor, for the context budget. */
     public static String fixedPromptText() {
-        return HarmonyPrompt.fixedText() + "File:  ()\nWrite the body of the block that starts at the cursor, then stop.\n\n"
-                + CompletionInstructions.CURSOR;
+        return HarmonyPrompt.fixedText() + "File:  ()\n" + CompletionInstructions.BELOW + "\n"
+                + CompletionInstructions.ABOVE + CompletionInstructions.CURSOR + "\n\n"
+                + "Write the body of the block that starts at the cursor, then stop.";
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The latest suggestion for one document, finished or still streaming. While the user types
- * exactly what it suggests, every request is answered from it: the rest of the suggestion, at once
- * or as soon as the stream ends. Editors cancel each request as the next key arrives, so the model
- * call is not tied to any one request: it ends when the user types something else, when a newer
- * suggestion replaces it, or when its last reader leaves (shortly after, if the user typed along).
+ * A suggestion for one document, finished or still streaming. While the user types exactly what
+ * it suggests, every request is answered from it: the rest of the suggestion, at once or as soon as
+ * the stream ends. Editors cancel each request as the next key arrives, so the model call is not
+ * tied to any one request: it ends when the user types something else (at the first character
+ * that differs from what it has streamed), when a newer suggestion replaces it, or when its last
+ * reader leaves (shortly after, if the user typed along).
  */
 final class LiveSuggestion {
     private static final long ABANDONED_GRACE_MS = 300;
@@ -29,6 +30,10 @@ final class LiveSuggestion {
     private int reads;
     /** The user typed along the suggestion since its last reader came: the next request will attach. */
     private boolean typedAlong;
+    /** What the user has typed at the suggestion's place since it was asked. */
+    private volatile String typed = "";
+    /** Kept running beside a newer call, in case it turns out to fit (the model server had a free slot). */
+    private volatile boolean beside;
 
     /**
      * @param cancelling runs the abort of an ended call, which closes its HTTP connection
@@ -81,19 +86,29 @@ final class LiveSuggestion {
     }
 
     /**
-     * Whether the suggestion can still start with what was typed: judged on the stream until it
-     * ends. A call that failed or found nothing is never reused: asking again may do better.
+     * Whether the suggestion fits {@code typedNow}: judged on the stream until it ends. A call
+     * that failed or found nothing never fits: asking again may do better.
      */
-    boolean mayContinueWith(String typed) {
+    StreamFit fit(String typedNow) {
         if (result.isDone()) {
-            return !result.isCompletedExceptionally()
-                    && remainder(result.getNow(Optional.empty()), typed).isPresent();
+            return !result.isCompletedExceptionally() && remainder(result.getNow(Optional.empty()), typedNow).isPresent()
+                    ? StreamFit.FITS : StreamFit.DIFFERS;
         }
-        if (typed.isEmpty()) {
-            return true;
-        }
-        String streamed = streamedSoFar.get().stripLeading();
-        return streamed.startsWith(typed) || typed.startsWith(streamed);
+        return StreamFit.of(ChatWrapping.strip(streamedSoFar.get()), typedNow);
+    }
+
+    /** Whether the text streamed so far already differs from what the user typed: the call can end now. */
+    boolean differsFrom(String streamedNow) {
+        return StreamFit.of(ChatWrapping.strip(streamedNow), typed) == StreamFit.DIFFERS;
+    }
+
+    boolean beside() {
+        return beside;
+    }
+
+    /** A newer call takes over; this one runs on beside it in case it fits after all. */
+    void setBeside() {
+        beside = true;
     }
 
     /**
@@ -128,9 +143,10 @@ final class LiveSuggestion {
         }
     }
 
-    /** An edit typed along this suggestion: keep the call for the request that will follow it. */
-    synchronized void typedAlong() {
+    /** An edit typed along this suggestion ({@code typedNow} in all): keep the call for the request that will follow it. */
+    synchronized void typedAlong(String typedNow) {
         typedAlong = true;
+        typed = typedNow;
     }
 
     /**

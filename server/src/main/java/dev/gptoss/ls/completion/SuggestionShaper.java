@@ -17,7 +17,11 @@ final class SuggestionShaper {
     Optional<String> shape(String modelText, CursorContext context, SuggestionShape shape) {
         String text = ChatWrapping.strip(modelText.replace("\r\n", "\n").replace('\r', '\n'));
         text = withoutEchoedLinePrefix(text, context);
-        text = shape == SuggestionShape.SINGLE_LINE ? singleLine(text, context) : block(text, context);
+        text = switch (shape) {
+            case SINGLE_LINE -> singleLine(text, context);
+            case NEXT_LINE -> nextLine(text, context);
+            case BLOCK -> block(text, context);
+        };
         text = stripTrailingWhitespace(text);
         if (text.isBlank() || repeatsLinesAbove(text, context)) {
             return Optional.empty();
@@ -41,6 +45,40 @@ final class SuggestionShaper {
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return withoutOverlap(line.stripTrailing(), context.lineSuffix());
+    }
+
+    /**
+     * At the end of a finished line: the rest of it if the model goes on with it, else the next
+     * line as the model indented it (with the blank lines before it, at most two), unless the
+     * document already has that line next.
+     */
+    private static String nextLine(String text, CursorContext context) {
+        int newline = text.indexOf('\n');
+        if (newline < 0 || !text.substring(0, newline).isBlank()) {
+            return singleLine(text, context);
+        }
+        String[] lines = text.substring(newline + 1).split("\n", -1);
+        var out = new StringBuilder("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                String next = lines[i].stripTrailing();
+                return next.strip().equals(nextSuffixLine(context)) ? "" : out.append(next).toString();
+            }
+            if (i < 2) {
+                out.append('\n');
+            }
+        }
+        return "";
+    }
+
+    private static String nextSuffixLine(CursorContext context) {
+        String[] suffixLines = CodeText.lines(context.suffix());
+        for (int i = 1; i < suffixLines.length; i++) {
+            if (!suffixLines[i].isBlank()) {
+                return suffixLines[i].strip();
+            }
+        }
+        return null;
     }
 
     private static String block(String text, CursorContext context) {

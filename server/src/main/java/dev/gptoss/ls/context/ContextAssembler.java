@@ -25,6 +25,12 @@ public final class ContextAssembler {
     private static final Logger LOG = Logger.getLogger(ContextAssembler.class.getName());
     /** The cursor text may take this share of the room left after the fixed prompt text. */
     private static final double CURSOR_SHARE = 0.6;
+    /** Context pieces collected for a document are kept while the cursor stays this close to where they were. */
+    static final int STICKY_LINES = 24;
+
+    /** The context pieces of a document's last prompt, and the cursor line they were collected at. */
+    private record Collected(int line, List<PromptContext.Piece> pieces) {
+    }
 
     /** What the assembler needs from the rest of the server. */
     public record Inputs(CursorWindow window, TokenCounter tokens, List<ContextSource> sourcesByPriority,
@@ -36,6 +42,10 @@ public final class ContextAssembler {
 
     private final Inputs in;
     private final Map<String, PromptContext> last = new ConcurrentHashMap<>();
+    /** Per document, the line the cursor text of its last prompt started on (kept while it fits, for prompt caches). */
+    private final Map<String, Integer> windowStart = new ConcurrentHashMap<>();
+    /** Per document, the context pieces of its last prompt (kept while the cursor stays near, for prompt caches). */
+    private final Map<String, Collected> collected = new ConcurrentHashMap<>();
     private volatile String lastUri;
 
     public ContextAssembler(Inputs inputs) {
@@ -56,11 +66,24 @@ public final class ContextAssembler {
         int fixedTokens = in.fixedTokens().getAsInt();
         int room = Math.max(0, budget - fixedTokens);
         CursorContext full = in.window().around(document, offset);
-        CursorFit fit = CursorFit.within(full, document, offset, (int) (room * CURSOR_SHARE), in.tokens());
+        CursorFit fit = CursorFit.within(full, document, offset, (int) (room * CURSOR_SHARE), in.tokens(),
+                windowStart.getOrDefault(document.uri(), -1));
+        windowStart.put(document.uri(), fit.firstLine());
         int used = fixedTokens + fit.tokens();
         var pieces = new ArrayList<PromptContext.Piece>();
         if (!in.excludedUri().test(document.uri())) {
-            used = addSources(document, offset, fit, budget, used, pieces);
+            int line = document.positionOf(offset).line();
+            Collected kept = collected.get(document.uri());
+            int keptTokens = kept == null ? 0 : kept.pieces().stream().mapToInt(PromptContext.Piece::tokens).sum();
+            if (kept != null && Math.abs(kept.line() - line) <= STICKY_LINES && used + keptTokens <= budget) {
+                // The same context as the last prompt: the prompt's start stays the same for the
+                // model server's prefix cache (recomputing it costs more than a fresher piece gains).
+                pieces.addAll(kept.pieces());
+                used += keptTokens;
+            } else {
+                used = addSources(document, offset, fit, budget, used, pieces);
+                collected.put(document.uri(), new Collected(line, List.copyOf(pieces)));
+            }
         }
         pieces.sort(ContextLayout.promptOrder());
         return new PromptContext(fit.cursor(), pieces, budget, used, fit.tokens(), fixedTokens);
@@ -74,6 +97,8 @@ public final class ContextAssembler {
 
     public void forget(String uri) {
         last.remove(uri);
+        windowStart.remove(uri);
+        collected.remove(uri);
         if (uri.equals(lastUri)) {
             lastUri = null;
         }

@@ -12,6 +12,7 @@ import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.backend.TextSink;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.RoutingSettings;
+import dev.gptoss.ls.config.Tier;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +82,21 @@ public final class ModelRouter {
     /** Called when an instance's breaker opens, half-opens or closes, or it turns slow or fast again. */
     public void onInstanceChange(Runnable listener) {
         instanceListeners.add(listener);
+    }
+
+    /**
+     * Whether an instance that serves completions has a slot free beyond the requests it is
+     * serving now, so that a call running on does not make the next one wait in the model
+     * server's queue.
+     */
+    public boolean hasIdleSlot() {
+        List<ModelInstance> fast = instances.tier(Tier.FAST);
+        for (ModelInstance instance : fast.isEmpty() ? instances.all() : fast) {
+            if (healthy(instance) && instance.outstanding().get() < health.health(instance.endpoint()).slots()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The order instances would be tried in for this request now, without sending anything. */

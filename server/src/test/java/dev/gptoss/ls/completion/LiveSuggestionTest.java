@@ -56,7 +56,7 @@ class LiveSuggestionTest {
 
     private void typeAKey() {
         var view = live.read("", () -> CompletableFuture.completedFuture(Optional.empty()));
-        live.typedAlong();
+        live.typedAlong("");
         view.cancel(true);
     }
 }

@@ -17,16 +17,20 @@ class ContextAssemblerTest {
     private static final int FIXED = 100;
 
     private static ContextSource many(String source, String path, int count, String text) {
+        return source(source, request -> java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new ContextSnippet(source, path, text + " // " + i, i)).toList());
+    }
+
+    private static ContextSource source(String name, java.util.function.Function<ContextRequest, List<ContextSnippet>> snippets) {
         return new ContextSource() {
             @Override
             public String name() {
-                return source;
+                return name;
             }
 
             @Override
             public List<ContextSnippet> collect(ContextRequest request) {
-                return java.util.stream.IntStream.range(0, count)
-                        .mapToObj(i -> new ContextSnippet(source, path, text + " // " + i, i)).toList();
+                return snippets.apply(request);
             }
         };
     }
@@ -112,5 +116,38 @@ class ContextAssemblerTest {
                 assertTrue(promptTokens(context) <= 2048, "tokens " + promptTokens(context));
             }
         }
+    }
+
+    @Test
+    void whileTheCursorStaysNearItsContextStaysTheSameSoThePromptStartsTheSame() {
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        ContextSource changing = source("definition", request -> List.of(new ContextSnippet("definition",
+                "file:///b.py", "def helper_" + calls.incrementAndGet() + "(): ...", 0)));
+        var document = new TextDocument("file:///a.py", "python", 1, "x = 1\n".repeat(100));
+        var assembler = assembler(2048, List.of(changing));
+
+        String first = assembler.build(document.snapshot(), document.snapshot().lineStart(50)).contextBlock();
+        String near = assembler.build(document.snapshot(), document.snapshot().lineStart(50 + ContextAssembler.STICKY_LINES))
+                .contextBlock();
+        String far = assembler.build(document.snapshot(), document.snapshot().lineStart(10)).contextBlock();
+
+        assertEquals(first, near);
+        assertTrue(first.contains("helper_1"));
+        assertTrue(far.contains("helper_2"), "moved away: the context is collected again: " + far);
+    }
+
+    @Test
+    void theCodeBeforeTheCursorMovesItsStartInStepsNotWithEveryLine() {
+        var document = new TextDocument("file:///a.py", "python", 1, "value = compute(1)\n".repeat(400));
+        var assembler = assembler(700, List.of());
+        var starts = new java.util.ArrayList<Integer>();
+        for (int line = 200; line < 216; line++) {
+            PromptContext context = assembler.build(document.snapshot(), document.snapshot().lineStart(line));
+            starts.add(line - (int) context.cursor().prefix().chars().filter(c -> c == '\n').count());
+        }
+
+        long moves = java.util.stream.IntStream.range(1, starts.size()).filter(i -> !starts.get(i).equals(starts.get(i - 1)))
+                .count();
+        assertTrue(moves <= 2, "the start moved " + moves + " times in 16 lines: " + starts);
     }
 }

@@ -8,6 +8,7 @@ import dev.gptoss.ls.Await;
 import dev.gptoss.ls.cache.CacheStats;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,16 +61,21 @@ class CacheProtocolTest {
     }
 
     @Test
-    void typingWhileTheSuggestionStillStreamsAttachesToTheStream() throws Exception {
-        backend.behavior().answer(SUGGESTION).firstTokenDelay(Duration.ofMillis(300));
+    void aCallThatHasStreamedNothingWhenAKeyComesIsCutAtOnceAndAskedAgain() throws Exception {
+        // Ollama serves one request at a time: the next call would wait behind the first.
+        backend.behavior().answer(body -> body.path("prompt").asText().contains("return s<CURSOR>")
+                ? SUGGESTION.substring(1) : SUGGESTION).firstTokenDelay(Duration.ofMillis(300));
         session.open(URI, "python", "def total(items):\n    return \n");
         var first = session.inlineRequest(URI, new Position(1, 11));
+        awaitCalls(1);
         type(new Position(1, 11), "s");
         first.cancel(true);
         var second = session.inline(URI, new Position(1, 12)).get(10, TimeUnit.SECONDS);
 
         assertEquals(SUGGESTION.substring(1), only(second));
-        assertEquals(1, backend.requests("/api/generate").size());
+        List<RecordedRequest> calls = backend.requests("/api/generate");
+        assertEquals(2, calls.size());
+        assertTrue(backend.awaitHangUp(calls.get(0), Duration.ofSeconds(5)), "the first call was left running");
     }
 
     @Test
@@ -114,6 +120,16 @@ class CacheProtocolTest {
         assertEquals(2, backend.requests("/api/generate").size());
         assertEquals(1, session.parts().models().cacheStats().hits(CacheStats.Layer.PREFETCH));
         assertEquals(1, session.parts().models().cacheStats().acceptedSuggestions());
+    }
+
+    private void awaitCalls(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (backend.requests("/api/generate").size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " model calls, got " + backend.requests("/api/generate"));
+            }
+            Thread.sleep(5);
+        }
     }
 
     private void awaitFinishedCalls(int count) throws InterruptedException {
