@@ -22,6 +22,7 @@ public final class SyntaxTree {
     private NodeShape shape;
     private SyntaxNode rootNode;
     private volatile TreeIndex index;
+    private volatile CodeFacts facts;
 
     SyntaxTree(String languageId, int version, String text, TSTree tree, NodeKinds kinds) {
         this(languageId, version, text, tree, kinds, null, null);
@@ -86,6 +87,21 @@ public final class SyntaxTree {
         if (made == null) {
             made = TreeIndex.of(rootNode());
             index = made;
+        }
+        return made;
+    }
+
+    /** The facts a linter reads from this tree, for the languages that have them; else null. */
+    CodeFacts facts() {
+        CodeFacts made = facts;
+        if (made == null) {
+            made = switch (languageId) {
+                case "python" -> new PythonFacts(rootNode());
+                case "typescript", "typescriptreact", "javascript", "javascriptreact" -> new ScriptFacts(rootNode());
+                case "java" -> new JavaFacts(rootNode());
+                default -> null;
+            };
+            facts = made;
         }
         return made;
     }
