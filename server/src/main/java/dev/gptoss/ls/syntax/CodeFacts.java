@@ -94,6 +94,9 @@ public interface CodeFacts {
     /** Every call in the subtree, nested functions included. */
     List<SyntaxNode> callsIn(SyntaxNode node);
 
+    /** What a reader derives from the whole file once per tree, kept under {@code key}. */
+    <T> T memo(String key, java.util.function.Supplier<T> make);
+
     /** String literals in an expression: the literal itself, or the value a name it reads was given. */
     List<SyntaxNode> stringValues(SyntaxNode expression);
 }

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * ({@code HttpRequest} after {@code import java.net.http.HttpRequest;}), {@code java.lang}'s
  * classes are known, and method chains (builders) are followed.
  */
-final class JavaFacts implements CodeFacts {
+final class JavaFacts extends MemoFacts {
     private static final Set<String> JAVA_LANG = Set.of("System", "Math", "Thread", "Runtime", "String", "Integer",
             "Long", "Objects", "Object", "StringBuilder", "ProcessBuilder", "Process");
     private static final Set<String> CALLS = Set.of("method_invocation", "object_creation_expression");

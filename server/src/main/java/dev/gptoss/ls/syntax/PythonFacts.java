@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * it anywhere, class bodies are not seen from their methods, comprehensions belong to their
  * function, and an unbound name that Python provides is a builtin.
  */
-final class PythonFacts implements CodeFacts {
+final class PythonFacts extends MemoFacts {
     private static final int MAX_DEPTH = 6;
     private static final Set<String> SCOPES = Set.of("module", "function_definition", "lambda", "class_definition");
     private static final Set<String> FUNCTIONS = Set.of("function_definition", "lambda");

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * around them, then in the module's imports ({@code import {a as b} from "m"} makes {@code b} read
  * {@code m.a}); an undeclared name is a global ({@code fetch}, {@code Date.now}).
  */
-final class ScriptFacts implements CodeFacts {
+final class ScriptFacts extends MemoFacts {
     private static final int MAX_DEPTH = 6;
     private static final Set<String> FUNCTIONS = Set.of("function_declaration", "function_expression", "function",
             "arrow_function", "method_definition", "generator_function_declaration", "generator_function");
