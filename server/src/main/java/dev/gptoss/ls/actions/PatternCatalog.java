@@ -230,7 +230,9 @@ public final class PatternCatalog {
 
         private static Optional<Span> range(DocumentSnapshot file, CatalogLocations locations, EntryProblem problem,
                                             String entryPointer) {
-            Optional<CatalogLocations.Place> place = locations.place(problem.pointer);
+            // A language's rules may be one object instead of a list of one: "python": {...}.
+            Optional<CatalogLocations.Place> place = locations.place(problem.pointer)
+                    .or(() -> locations.place(problem.pointer.replaceFirst("(/languages/[^/]+)/0(/|$)", "$1$2")));
             if (place.isPresent() && problem.queryOffset >= 0) {
                 int at = locations.offsetInString(place.get(), problem.queryOffset);
                 int end = Math.min(place.get().end() - 1, at + 1);
@@ -256,7 +258,7 @@ public final class PatternCatalog {
                 entry.languages().forEach((language, rules) -> {
                     var list = new ArrayList<PatternMatcher>();
                     for (int r = 0; r < rules.size(); r++) {
-                        list.add(compileRule(language, rules.get(r), r, rules.size(), pointer));
+                        list.add(compileRule(language, rules.get(r), r, pointer));
                     }
                     compiled.put(language, List.copyOf(list));
                 });
@@ -274,8 +276,8 @@ public final class PatternCatalog {
             return new Compiled(pattern, compiled, enabled, source);
         }
 
-        private PatternMatcher compileRule(String language, MatcherRule rule, int index, int count, String pointer) {
-            String rulePointer = pointer + "/languages/" + escape(language) + (count == 1 ? "" : "/" + index);
+        private PatternMatcher compileRule(String language, MatcherRule rule, int index, String pointer) {
+            String rulePointer = pointer + "/languages/" + escape(language) + "/" + index;
             try {
                 return matchers.compile(language, rule);
             } catch (QueryError e) {
