@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * Which calls reach a model, for {@code lukhas/unguarded-model-call}. A call is a model call when
  * it is made on a model client the file sets up (a value made by a model SDK's client, or a name
  * that says it is the model and is not a string), on a model SDK module, or is an HTTP request to a
- * model server's API path; and a function of the file that makes such a call and is used elsewhere
- * in the file is a model call wherever it is called (its own inner call is then not reported: the
- * breaker belongs around the function). A call is guarded when it runs inside the arguments of a
+ * model server's API path; and a function of the file that makes such a call and is called or
+ * handed to a call elsewhere in the file is a model call wherever it is called (its own inner call is
+ * then not reported: the breaker belongs around the function). A call is guarded when it runs inside the arguments of a
  * circuit breaker's call, a {@code with} block on a breaker, or a function decorated with one.
  */
 final class ModelCalls {
@@ -124,12 +124,19 @@ final class ModelCalls {
             var found = new HashSet<SyntaxNode>();
             for (SyntaxNode function : facts.functions()) {
                 boolean calls = facts.callsIn(function).stream().anyMatch(c -> direct(facts, c));
-                if (calls && !facts.references(function).isEmpty()) {
+                if (calls && facts.references(function).stream().anyMatch(r -> calledOrPassed(facts, r))) {
                     found.add(function);
                 }
             }
             return Set.copyOf(found);
         });
+    }
+
+    /** A use that calls the function or hands it to a call (a breaker's execute, say); not a mere mention. */
+    private static boolean calledOrPassed(CodeFacts facts, SyntaxNode reference) {
+        Optional<SyntaxNode> parent = reference.parent();
+        return parent.isPresent() && (facts.isCall(parent.get()) && facts.callee(parent.get()).map(reference::equals).orElse(false)
+                || parent.get().is("argument_list") || parent.get().is("arguments"));
     }
 
     private static boolean callsWrapper(CodeFacts facts, SyntaxNode call) {
