@@ -2,11 +2,9 @@ package dev.gptoss.ls.actions;
 
 import dev.gptoss.ls.syntax.CodeFacts;
 import dev.gptoss.ls.syntax.SyntaxNode;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -46,9 +44,10 @@ final class ModelCalls {
             return false;
         }
         if (direct(facts, call)) {
-            return facts.enclosingFunction(call).map(f -> !wrappers(facts).contains(f)).orElse(true);
+            return facts.enclosingFunction(call).map(f -> !wrapper(facts, f)).orElse(true);
         }
-        return callsWrapper(facts, call);
+        return facts.callee(call).map(c -> facts.functionsCalled(c).stream().anyMatch(f -> wrapper(facts, f)))
+                .orElse(false);
     }
 
     /** Whether the call runs through a circuit breaker. */
@@ -62,7 +61,7 @@ final class ModelCalls {
                     && at.namedChildren().stream().anyMatch(i -> !i.contains(call) && BREAKER.matcher(i.text()).find())) {
                 return true;
             }
-            if (facts.functions().contains(at) && facts.decorated(at, d -> BREAKER.matcher(d).find())) {
+            if (facts.isFunction(at) && facts.decorated(at, d -> BREAKER.matcher(d).find())) {
                 return true;
             }
         }
@@ -118,18 +117,11 @@ final class ModelCalls {
         return facts.stringValues(arguments.get(0)).stream().anyMatch(s -> MODEL_PATH.matcher(s.text()).find());
     }
 
-    /** Functions of the file that make a model call and are used elsewhere in it. */
-    private static Set<SyntaxNode> wrappers(CodeFacts facts) {
-        return facts.memo("lukhas.model-wrappers", () -> {
-            var found = new HashSet<SyntaxNode>();
-            for (SyntaxNode function : facts.functions()) {
-                boolean calls = facts.callsIn(function).stream().anyMatch(c -> direct(facts, c));
-                if (calls && facts.references(function).stream().anyMatch(r -> calledOrPassed(facts, r))) {
-                    found.add(function);
-                }
-            }
-            return Set.copyOf(found);
-        });
+    /** Whether a function of the file makes a model call and is called or handed to a call elsewhere in it. */
+    private static boolean wrapper(CodeFacts facts, SyntaxNode function) {
+        return facts.memo("lukhas.model-wrapper@" + function.start(), () ->
+                facts.callsIn(function).stream().anyMatch(c -> direct(facts, c))
+                        && facts.references(function).stream().anyMatch(r -> calledOrPassed(facts, r)));
     }
 
     /** A use that calls the function or hands it to a call (a breaker's execute, say); not a mere mention. */
@@ -137,21 +129,5 @@ final class ModelCalls {
         Optional<SyntaxNode> parent = reference.parent();
         return parent.isPresent() && (facts.isCall(parent.get()) && facts.callee(parent.get()).map(reference::equals).orElse(false)
                 || parent.get().is("argument_list") || parent.get().is("arguments"));
-    }
-
-    private static boolean callsWrapper(CodeFacts facts, SyntaxNode call) {
-        Set<SyntaxNode> wrappers = wrappers(facts);
-        if (wrappers.isEmpty()) {
-            return false;
-        }
-        Optional<SyntaxNode> callee = facts.callee(call);
-        if (callee.isEmpty()) {
-            return false;
-        }
-        Predicate<SyntaxNode> named = w -> facts.functionName(w).map(n -> {
-            Optional<String> bound = facts.boundName(callee.get());
-            return bound.isPresent() && (bound.get().equals(n) || bound.get().endsWith("." + n));
-        }).orElse(false);
-        return wrappers.stream().anyMatch(named);
     }
 }

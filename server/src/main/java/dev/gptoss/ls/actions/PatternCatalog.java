@@ -57,6 +57,7 @@ public final class PatternCatalog {
     private final DocumentTrees trees;
     private final Optional<String> workspaceUri;
     private final List<CatalogProblem> problems;
+    private final StatementFindings statements = new StatementFindings();
 
     private PatternCatalog(Map<String, Compiled> compiled, DocumentTrees trees, Optional<String> workspaceUri,
                            List<CatalogProblem> problems) {
@@ -114,14 +115,32 @@ public final class PatternCatalog {
         return compiled.values().stream().filter(c -> c.enabled).map(Compiled::pattern).toList();
     }
 
-    /** Every match starting on lines {@code [fromLine, toLine]}, in document order. */
+    /**
+     * Every match starting on lines {@code [fromLine, toLine]}, in document order. With a syntax
+     * tree, the rules run on the top-level statements that changed since the document's last scan.
+     */
     public List<Finding> findings(DocumentSnapshot document, int fromLine, int toLine) {
         List<Rule> rules = byLanguage.getOrDefault(document.languageId(), List.of());
         if (rules.isEmpty()) {
             return List.of();
         }
         Optional<SyntaxTree> tree = trees.treeOf(document);
-        var scan = new RuleScan(document, tree, Math.max(0, fromLine), toLine);
+        List<Finding> all = tree.isPresent()
+                ? statements.findings(document, tree.get(), scan -> run(rules, scan))
+                : run(rules, RuleScan.whole(document, tree, 0, Integer.MAX_VALUE));
+        var found = new ArrayList<Finding>();
+        for (Finding f : all) {
+            int line = f.range().start().line();
+            if (line >= fromLine && line <= toLine) {
+                found.add(f);
+            }
+        }
+        found.sort(Comparator.comparingInt((Finding f) -> f.range().start().line())
+                .thenComparingInt(f -> f.range().start().character()));
+        return found;
+    }
+
+    private static List<Finding> run(List<Rule> rules, RuleScan scan) {
         var found = new ArrayList<Finding>();
         var seen = new HashSet<List<Object>>();
         for (Rule rule : rules) {
@@ -131,8 +150,6 @@ public final class PatternCatalog {
                 }
             });
         }
-        found.sort(Comparator.comparingInt((Finding f) -> f.range().start().line())
-                .thenComparingInt(f -> f.range().start().character()));
         return found;
     }
 

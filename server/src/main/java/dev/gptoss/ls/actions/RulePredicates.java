@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -38,8 +37,6 @@ final class RulePredicates implements TreeQuery.CustomPredicates {
             Map.entry("docstring?", Arity.NODE),
             Map.entry("model-call?", Arity.NODE),
             Map.entry("guarded?", Arity.NODE));
-
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     @Override
     public void check(QueryPredicate predicate, Set<String> captures) {
@@ -69,7 +66,7 @@ final class RulePredicates implements TreeQuery.CustomPredicates {
                     throw new IllegalArgumentException("takes a capture and at most one regular expression");
                 }
                 if (strings == 1) {
-                    regex(args.get(1).value());
+                    regex(predicate);
                 }
             }
         }
@@ -95,15 +92,15 @@ final class RulePredicates implements TreeQuery.CustomPredicates {
     private boolean holds(QueryPredicate predicate, CodeFacts facts, SyntaxNode node) {
         List<String> names = predicate.strings();
         return switch (predicate.baseName()) {
-            case "resolves-to?" -> facts.qualifiedName(node).filter(globs(names)).isPresent();
-            case "made-by?" -> facts.madeBy(node, globs(names));
-            case "reaches-call?" -> facts.reachesCall(node, globs(names));
+            case "resolves-to?" -> facts.qualifiedName(node).filter(globs(predicate)).isPresent();
+            case "made-by?" -> facts.madeBy(node, globs(predicate));
+            case "reaches-call?" -> facts.reachesCall(node, globs(predicate));
             case "has-keyword?" -> facts.hasKeyword(node, names);
             case "chain-has?" -> facts.chainHas(node, names);
             case "has-statement?" -> statements(node).stream().anyMatch(s -> names.contains(s.text()));
             case "only-statement?" -> statements(node).size() == 1 && names.contains(statements(node).get(0).text());
             case "in-function?" -> facts.enclosingFunction(node)
-                    .map(f -> names.isEmpty() || facts.functionName(f).map(n -> regex(names.get(0)).matcher(n).find()).orElse(false))
+                    .map(f -> names.isEmpty() || facts.functionName(f).map(n -> regex(predicate).matcher(n).find()).orElse(false))
                     .orElse(false);
             case "in-async-function?" -> facts.inAsyncFunction(node);
             case "env-default?" -> facts.environmentDefault(node);
@@ -119,18 +116,19 @@ final class RulePredicates implements TreeQuery.CustomPredicates {
         return block.namedChildren();
     }
 
-    private Predicate<String> globs(List<String> names) {
-        Pattern pattern = patterns.computeIfAbsent(String.join("\n", names), key -> {
+    private static Predicate<String> globs(QueryPredicate predicate) {
+        return predicate.derived(p -> {
             var regex = new StringBuilder();
-            for (String name : names) {
+            for (String name : p.strings()) {
                 if (regex.length() > 0) {
                     regex.append('|');
                 }
                 regex.append(glob(name));
             }
-            return Pattern.compile(regex.toString());
+            Pattern pattern = Pattern.compile(regex.toString());
+            Predicate<String> test = name -> pattern.matcher(name).matches();
+            return test;
         });
-        return name -> pattern.matcher(name).matches();
     }
 
     private static String glob(String name) {
@@ -149,10 +147,10 @@ final class RulePredicates implements TreeQuery.CustomPredicates {
         return out.toString();
     }
 
-    private Pattern regex(String source) {
-        return patterns.computeIfAbsent("regex:" + source, key -> {
+    private static Pattern regex(QueryPredicate predicate) {
+        return predicate.derived(p -> {
             try {
-                return Pattern.compile(source);
+                return Pattern.compile(p.strings().get(0));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription());
             }

@@ -2,7 +2,6 @@ package dev.gptoss.ls.actions;
 
 import dev.gptoss.ls.syntax.QueryMatch;
 import dev.gptoss.ls.syntax.SyntaxNode;
-import dev.gptoss.ls.syntax.SyntaxTree;
 import dev.gptoss.ls.syntax.TreeQuery;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +22,10 @@ final class TreeRule implements PatternMatcher {
 
     @Override
     public void find(RuleScan scan, MatchSink sink) {
-        Optional<SyntaxTree> tree = scan.tree();
-        if (tree.isEmpty()) {
+        if (scan.tree().isEmpty()) {
             return;
         }
-        query.matches(tree.get(), match -> {
+        query.matches(scan.index(), scan.within(), match -> {
             Optional<SyntaxNode> from = reported(match, reportFrom);
             if (from.isEmpty() || !scan.wanted(from.get().start())) {
                 return;

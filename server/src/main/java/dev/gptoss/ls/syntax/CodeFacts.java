@@ -82,8 +82,14 @@ public interface CodeFacts {
     /** The expressions assigned to a name or self-attribute the expression reads. */
     List<SyntaxNode> assignedValues(SyntaxNode expression);
 
-    /** Every function and method defined in the file. */
-    List<SyntaxNode> functions();
+    /** Whether the node is a named function or method definition. */
+    boolean isFunction(SyntaxNode node);
+
+    /**
+     * The functions of this file a call through {@code callee} reaches: methods of the enclosing
+     * class for {@code self.name}/{@code this.name}, else the function {@code name} is bound to.
+     */
+    List<SyntaxNode> functionsCalled(SyntaxNode callee);
 
     /** Whether the function is decorated with something whose text passes {@code test}. */
     boolean decorated(SyntaxNode function, Predicate<String> test);

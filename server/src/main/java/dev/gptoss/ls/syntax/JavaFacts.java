@@ -216,14 +216,13 @@ final class JavaFacts extends MemoFacts {
     }
 
     @Override
-    public List<SyntaxNode> functions() {
-        var list = new ArrayList<SyntaxNode>();
-        PythonFacts.walk(root, n -> {
-            if (n.is("method_declaration")) {
-                list.add(n);
-            }
-        });
-        return list;
+    public boolean isFunction(SyntaxNode node) {
+        return node.is("method_declaration");
+    }
+
+    @Override
+    public List<SyntaxNode> functionsCalled(SyntaxNode callee) {
+        return List.of();
     }
 
     @Override

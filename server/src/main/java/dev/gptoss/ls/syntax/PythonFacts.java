@@ -47,8 +47,7 @@ final class PythonFacts extends MemoFacts {
 
     private final SyntaxNode root;
     private final Map<SyntaxNode, Scope> scopes = new ConcurrentHashMap<>();
-    private volatile Map<String, List<SyntaxNode>> selfAttributes;
-    private volatile List<SyntaxNode> functions;
+    private final Map<SyntaxNode, Optional<String>> qualified = new ConcurrentHashMap<>();
 
     PythonFacts(SyntaxNode root) {
         this.root = root;
@@ -56,7 +55,13 @@ final class PythonFacts extends MemoFacts {
 
     @Override
     public Optional<String> qualifiedName(SyntaxNode expression) {
-        return qualified(expression, 0);
+        // Several rules ask about the same callee: each node is resolved once per tree.
+        Optional<String> known = qualified.get(expression);
+        if (known == null) {
+            known = qualified(expression, 0);
+            qualified.put(expression, known);
+        }
+        return known;
     }
 
     private Optional<String> qualified(SyntaxNode node, int depth) {
@@ -345,23 +350,37 @@ final class PythonFacts extends MemoFacts {
         if (name.isEmpty() || !name.get().startsWith("self.")) {
             return List.of();
         }
-        return selfAttributes().getOrDefault(classOf(expression) + name.get(), List.of());
+        Optional<SyntaxNode> type = expression.ancestor("class_definition");
+        return type.isEmpty() ? List.of() : selfAttributes(type.get()).getOrDefault(name.get(), List.of());
     }
 
     @Override
-    public List<SyntaxNode> functions() {
-        List<SyntaxNode> found = functions;
-        if (found == null) {
-            var list = new ArrayList<SyntaxNode>();
-            walk(root, node -> {
-                if (node.is("function_definition")) {
-                    list.add(node);
+    public boolean isFunction(SyntaxNode node) {
+        return node.is("function_definition");
+    }
+
+    @Override
+    public List<SyntaxNode> functionsCalled(SyntaxNode callee) {
+        if (callee.is("attribute") && callee.field("object").map(this::isSelf).orElse(false)) {
+            String name = callee.field("attribute").map(SyntaxNode::text).orElse("");
+            Optional<SyntaxNode> body = callee.ancestor("class_definition").flatMap(c -> c.field("body"));
+            if (body.isEmpty()) {
+                return List.of();
+            }
+            var found = new ArrayList<SyntaxNode>();
+            for (SyntaxNode member : body.get().namedChildren()) {
+                SyntaxNode function = member.is("decorated_definition") ? member.field("definition").orElse(member) : member;
+                if (function.is("function_definition") && function.field("name").map(n -> n.textIs(name)).orElse(false)) {
+                    found.add(function);
                 }
-            });
-            found = List.copyOf(list);
-            functions = found;
+            }
+            return found;
         }
-        return found;
+        if (callee.is("identifier")) {
+            return lookup(callee, callee.text()).filter(b -> b.kind() == Kind.DEFINITION && b.at().is("function_definition"))
+                    .map(b -> List.of(b.at())).orElse(List.of());
+        }
+        return List.of();
     }
 
     @Override
@@ -638,27 +657,20 @@ final class PythonFacts extends MemoFacts {
         names.computeIfAbsent(name, n -> new ArrayList<>(1)).add(binding);
     }
 
-    /** {@code self.x = value} anywhere in a class's methods, by class start and attribute. */
-    private Map<String, List<SyntaxNode>> selfAttributes() {
-        Map<String, List<SyntaxNode>> found = selfAttributes;
-        if (found == null) {
+    /** {@code self.x = value} anywhere in a class's methods, by attribute; read once per class. */
+    private Map<String, List<SyntaxNode>> selfAttributes(SyntaxNode type) {
+        return memo("self-attributes@" + type.start(), () -> {
             var map = new HashMap<String, List<SyntaxNode>>();
-            walk(root, node -> {
+            walk(type, node -> {
                 if (node.is("assignment")) {
                     node.field("left").filter(l -> l.is("attribute")).ifPresent(left -> boundName(left)
                             .filter(n -> n.startsWith("self."))
                             .ifPresent(name -> node.field("right").ifPresent(right ->
-                                    map.computeIfAbsent(classOf(node) + name, k -> new ArrayList<>()).add(right))));
+                                    map.computeIfAbsent(name, k -> new ArrayList<>()).add(right))));
                 }
             });
-            found = map;
-            selfAttributes = found;
-        }
-        return found;
-    }
-
-    private static String classOf(SyntaxNode node) {
-        return node.ancestor("class_definition").map(c -> String.valueOf(c.start())).orElse("-") + ":";
+            return map;
+        });
     }
 
     private static Optional<SyntaxNode> inner(SyntaxNode node) {

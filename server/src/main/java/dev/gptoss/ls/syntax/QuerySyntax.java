@@ -1,6 +1,7 @@
 package dev.gptoss.ls.syntax;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +23,28 @@ final class QuerySyntax {
      * @param anyNode {@code _}: named or not
      */
     record NodePattern(Set<Integer> kinds, boolean anyNode, List<Item> items, List<Integer> negatedFields,
-                       List<String> captures) implements Pattern {
+                       List<String> captures, BitSet kindBits) implements Pattern {
+        NodePattern(Set<Integer> kinds, boolean anyNode, List<Item> items, List<Integer> negatedFields,
+                    List<String> captures) {
+            this(kinds, anyNode, items, negatedFields, captures, bits(kinds));
+        }
+
+        /** Whether a node of this kind can match; without boxing, as this runs for every candidate. */
+        boolean accepts(int kind) {
+            return kindBits == null || kindBits.get(kind);
+        }
     }
 
     record AnonymousPattern(Set<Integer> kinds, List<String> captures) implements Pattern {
+    }
+
+    private static BitSet bits(Set<Integer> kinds) {
+        if (kinds == null) {
+            return null;
+        }
+        var bits = new BitSet();
+        kinds.forEach(bits::set);
+        return bits;
     }
 
     record Alternation(List<Pattern> alternatives, List<String> captures) implements Pattern {

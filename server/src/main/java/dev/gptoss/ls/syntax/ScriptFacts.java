@@ -23,7 +23,6 @@ final class ScriptFacts extends MemoFacts {
     }
 
     private final SyntaxNode root;
-    private volatile List<SyntaxNode> functions;
 
     ScriptFacts(SyntaxNode root) {
         this.root = root;
@@ -284,19 +283,23 @@ final class ScriptFacts extends MemoFacts {
     }
 
     @Override
-    public List<SyntaxNode> functions() {
-        List<SyntaxNode> found = functions;
-        if (found == null) {
-            var list = new ArrayList<SyntaxNode>();
-            PythonFacts.walk(root, n -> {
-                if (n.is("function_declaration") || n.is("method_definition")) {
-                    list.add(n);
-                }
-            });
-            found = List.copyOf(list);
-            functions = found;
+    public boolean isFunction(SyntaxNode node) {
+        return node.is("function_declaration") || node.is("method_definition");
+    }
+
+    @Override
+    public List<SyntaxNode> functionsCalled(SyntaxNode callee) {
+        if (callee.is("member_expression") && callee.field("object").map(this::isSelf).orElse(false)) {
+            String name = callee.field("property").map(SyntaxNode::text).orElse("");
+            Optional<SyntaxNode> body = callee.ancestor("class_body");
+            return body.map(b -> b.namedChildren().stream().filter(m -> m.is("method_definition")
+                    && m.field("name").map(n -> n.textIs(name)).orElse(false)).toList()).orElse(List.of());
         }
-        return found;
+        if (callee.is("identifier")) {
+            return declaration(callee, callee.text()).map(Declaration::at).filter(d -> d.is("function_declaration"))
+                    .map(List::of).orElse(List.of());
+        }
+        return List.of();
     }
 
     @Override

@@ -59,6 +59,14 @@ public final class SyntaxNode {
         return start;
     }
 
+    /**
+     * What this subtree is made of, as an object compared by identity: the same object in two
+     * versions of a document means the subtree was reused unchanged (only shifted).
+     */
+    public Object shape() {
+        return shape;
+    }
+
     public int end() {
         return start + shape.width;
     }

@@ -16,9 +16,16 @@ public final class TreeIndex {
     }
 
     static TreeIndex of(SyntaxNode root) {
+        return of(List.of(root));
+    }
+
+    /** The nodes of these subtrees, which must be in document order and apart. */
+    public static TreeIndex of(List<SyntaxNode> roots) {
         var byKind = new HashMap<Integer, List<SyntaxNode>>();
         var stack = new ArrayDeque<SyntaxNode>();
-        stack.push(root);
+        for (int r = roots.size() - 1; r >= 0; r--) {
+            stack.push(roots.get(r));
+        }
         while (!stack.isEmpty()) {
             SyntaxNode node = stack.pop();
             byKind.computeIfAbsent(node.kind(), k -> new ArrayList<>()).add(node);

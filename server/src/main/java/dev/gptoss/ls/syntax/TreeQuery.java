@@ -95,24 +95,32 @@ public final class TreeQuery {
 
     /** Every match in the tree, pattern by pattern, each in document order. */
     public void matches(SyntaxTree tree, Consumer<QueryMatch> sink) {
-        TreeIndex index = tree.index();
+        matches(tree.index(), List.of(tree.rootNode()), sink);
+    }
+
+    /**
+     * Every match whose matched node lies in one of these subtrees (in document order, apart), as
+     * indexed by {@code index}.
+     */
+    public void matches(TreeIndex index, List<SyntaxNode> within, Consumer<QueryMatch> sink) {
         for (int p = 0; p < patterns.size(); p++) {
             TopPattern top = patterns.get(p);
-            Collection<SyntaxNode> candidates = candidates(top.pattern(), tree, index);
+            Collection<SyntaxNode> candidates = candidates(top.pattern(), within, index);
+            var state = new MatchState(p, top.predicates());
             for (SyntaxNode node : candidates) {
-                var state = new MatchState(p, node, top.predicates());
-                if (state.match(top.pattern(), node, () -> state.predicatesHold())) {
+                state.reset(node);
+                if (state.match(top.pattern(), node, state::predicatesHold)) {
                     sink.accept(state.result);
                 }
             }
         }
     }
 
-    private static Collection<SyntaxNode> candidates(Pattern pattern, SyntaxTree tree, TreeIndex index) {
+    private static Collection<SyntaxNode> candidates(Pattern pattern, List<SyntaxNode> within, TreeIndex index) {
         Set<Integer> kinds = rootKinds(pattern);
         if (kinds == null) {
             var all = new ArrayList<SyntaxNode>();
-            collect(tree.rootNode(), all);
+            within.forEach(root -> collect(root, all));
             return all;
         }
         return index.ofKinds(kinds);
@@ -235,16 +243,22 @@ public final class TreeQuery {
     /** One attempt to match a pattern at a node, with backtracking over the children. */
     private final class MatchState {
         private final int pattern;
-        private final SyntaxNode root;
         private final List<QueryPredicate> predicates;
         private final List<String> names = new ArrayList<>();
         private final List<SyntaxNode> nodes = new ArrayList<>();
+        private SyntaxNode root;
         private QueryMatch result;
 
-        MatchState(int pattern, SyntaxNode root, List<QueryPredicate> predicates) {
+        MatchState(int pattern, List<QueryPredicate> predicates) {
             this.pattern = pattern;
-            this.root = root;
             this.predicates = predicates;
+        }
+
+        void reset(SyntaxNode root) {
+            this.root = root;
+            this.result = null;
+            names.clear();
+            nodes.clear();
         }
 
         /** Whether {@code p} matches {@code node} and then {@code then} holds. */
@@ -283,7 +297,7 @@ public final class TreeQuery {
                 return false;
             }
             NodePattern n = (NodePattern) p;
-            if (!n.anyNode() && (!node.named() || n.kinds() != null && !n.kinds().contains(node.kind()))) {
+            if (!n.anyNode() && (!node.named() || !n.accepts(node.kind()))) {
                 return false;
             }
             for (int field : n.negatedFields()) {
@@ -363,7 +377,7 @@ public final class TreeQuery {
         }
 
         boolean predicatesHold() {
-            QueryMatch candidate = snapshot();
+            var candidate = new QueryMatch(pattern, root, names, nodes);
             for (QueryPredicate predicate : predicates) {
                 boolean holds = BUILT_IN.contains(predicate.baseName()) ? builtIn(predicate, candidate)
                         : custom.test(predicate, candidate);
@@ -371,7 +385,7 @@ public final class TreeQuery {
                     return false;
                 }
             }
-            result = candidate;
+            result = candidate.kept();
             return true;
         }
 
@@ -391,14 +405,6 @@ public final class TreeQuery {
                 holds &= one;
             }
             return predicate.negated() != holds;
-        }
-
-        private QueryMatch snapshot() {
-            var captures = new LinkedHashMap<String, List<SyntaxNode>>();
-            for (int k = 0; k < names.size(); k++) {
-                captures.computeIfAbsent(names.get(k), x -> new ArrayList<>(1)).add(nodes.get(k));
-            }
-            return new QueryMatch(pattern, root, captures);
         }
 
         private void truncate(int size) {
