@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * computes them: the edit goes through the document store, the syntax thread re-parses it
  * incrementally (before the measured part, as it does in the server while the diagnostics wait
  * their 150 ms), and the measured part reads the new tree into Java nodes, reusing the previous
- * version's outside the damaged path, and runs every built-in rule over it.
+ * version's outside the damaged path, and runs the built-in rules on the statements the edit
+ * touched.
+ *
+ * <p>{@code edit}: {@code identifier} types into a name in a method (the file stays valid);
+ * {@code breaks-syntax} types before a {@code try:}, which splits the class around it until the
+ * next keystroke, so every statement is scanned again.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,6 +54,9 @@ public class PatternDiagnosticsBenchmark {
     private boolean typed;
     private DocumentSnapshot edited;
 
+    @Param({"identifier", "breaks-syntax"})
+    public String edit;
+
     @Setup(Level.Trial)
     public void setUp() {
         documents = new DocumentStore();
@@ -57,7 +66,7 @@ public class PatternDiagnosticsBenchmark {
         String text = LongFile.python();
         documents.open(URI, "python", version, text);
         int line = LongFile.exceptLine(text);
-        cursor = new TextPosition(line - 2, 8);
+        cursor = edit.equals("identifier") ? LongFile.insideName(text, line, "latency_ms") : new TextPosition(line - 2, 8);
         List<Finding> first = catalog.findings(documents.find(URI).orElseThrow());
         if (first.isEmpty()) {
             throw new IllegalStateException("the long file should have findings");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -49,8 +48,12 @@ final class StatementFindings {
     private record Statement(List<Kept> relative, TextPosition start, List<Finding> published) {
     }
 
-    /** What one scan of a document left: its fingerprint and each statement's findings by shape. */
-    private record Memo(String languageId, String fingerprint, Map<Object, Statement> byShape) {
+    /**
+     * What one scan of a document left: its fingerprint, each statement's findings by shape, and
+     * what each statement adds to the fingerprint (a statement is read for it once).
+     */
+    private record Memo(String languageId, String fingerprint, Map<Object, Statement> byShape,
+                        Map<Object, String> contributions) {
     }
 
     private final Cache<String, Memo> memos = Caffeine.newBuilder().maximumSize(64).build();
@@ -59,8 +62,9 @@ final class StatementFindings {
     List<Finding> findings(DocumentSnapshot document, SyntaxTree tree, Function<RuleScan, List<Finding>> rules) {
         SyntaxNode root = tree.rootNode();
         List<SyntaxNode> statements = root.children();
-        String fingerprint = fingerprint(statements);
         Memo previous = memos.getIfPresent(document.uri());
+        var contributions = new IdentityHashMap<Object, String>();
+        String fingerprint = fingerprint(statements, previous == null ? Map.of() : previous.contributions(), contributions);
         boolean reuse = previous != null && previous.languageId().equals(document.languageId())
                 && previous.fingerprint().equals(fingerprint);
         var dirty = new ArrayList<SyntaxNode>();
@@ -104,6 +108,10 @@ final class StatementFindings {
         for (SyntaxNode statement : statements) {
             Statement known = kept.get(statement.shape());
             if (known != null && !byStatement.containsKey(statement)) {
+                if (known.relative().isEmpty()) {
+                    memo.put(statement.shape(), known);
+                    continue;
+                }
                 TextPosition start = document.positionOf(statement.start());
                 List<Finding> published = start.equals(known.start()) ? known.published()
                         : known.relative().stream().map(k -> absolute(document, k, statement.start())).toList();
@@ -117,24 +125,36 @@ final class StatementFindings {
                         List.copyOf(freshByStatement.getOrDefault(statement, List.of()))));
             }
         });
-        memos.put(document.uri(), new Memo(document.languageId(), fingerprint, memo));
+        memos.put(document.uri(), new Memo(document.languageId(), fingerprint, memo, contributions));
         return all;
     }
 
-    /** The statements other statements' findings may depend on, as text; definitions by name only. */
-    private static String fingerprint(List<SyntaxNode> statements) {
-        var out = new StringBuilder();
-        var definitions = new TreeSet<String>();
+    /**
+     * The statements other statements' findings may depend on, as text (imports, module-level
+     * assignments); definitions by name only. Each statement is read for it once.
+     */
+    private static String fingerprint(List<SyntaxNode> statements, Map<Object, String> known,
+                                      Map<Object, String> contributions) {
+        var digest = new StringBuilder();
         for (SyntaxNode statement : statements) {
-            SyntaxNode definition = unwrapped(statement);
-            if (CLASSES.contains(definition.type()) || FUNCTIONS.contains(definition.type())) {
-                definitions.add(definition.type() + " " + definition.field("name").map(SyntaxNode::text).orElse(""));
-            } else if (!statement.comment()) {
-                out.append(statement.text()).append('\n');
+            String contribution = known.get(statement.shape());
+            if (contribution == null) {
+                contribution = contribution(statement);
+            }
+            contributions.put(statement.shape(), contribution);
+            if (!contribution.isEmpty()) {
+                digest.append(contribution).append('\n');
             }
         }
-        definitions.forEach(d -> out.append(d).append('\n'));
-        return out.toString();
+        return digest.toString();
+    }
+
+    private static String contribution(SyntaxNode statement) {
+        SyntaxNode definition = unwrapped(statement);
+        if (CLASSES.contains(definition.type()) || FUNCTIONS.contains(definition.type())) {
+            return definition.type() + " " + definition.field("name").map(SyntaxNode::text).orElse("");
+        }
+        return statement.comment() ? "" : statement.text();
     }
 
     private static boolean moduleFunction(SyntaxNode statement) {
