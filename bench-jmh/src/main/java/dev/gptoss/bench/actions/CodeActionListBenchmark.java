@@ -44,7 +44,7 @@ public class CodeActionListBenchmark {
     public void setUp() {
         var documents = new DocumentStore();
         trees = new SyntaxTrees(new Grammars());
-        documents.onEvent(trees::accept);
+        documents.dispatchTo(trees::accept);
         var catalog = new LukhasPatterns(ObjectMapper::new, trees).current();
         actions = CodeActions.standard(() -> catalog);
         String text = LongFile.python();

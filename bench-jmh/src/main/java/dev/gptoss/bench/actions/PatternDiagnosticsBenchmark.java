@@ -61,7 +61,7 @@ public class PatternDiagnosticsBenchmark {
     public void setUp() {
         documents = new DocumentStore();
         trees = new SyntaxTrees(new Grammars());
-        documents.onEvent(trees::accept);
+        documents.dispatchTo(trees::accept);
         catalog = new LukhasPatterns(ObjectMapper::new, trees).current();
         String text = LongFile.python();
         documents.open(URI, "python", version, text);
