@@ -17,7 +17,7 @@ public record ActionOffer(String title, String kind, List<Edit> edits, Optional<
     public static final String EXPLAIN = "refactor.explain";
 
     static ActionOffer quickFix(Finding finding, QuickFix fix) {
-        return new ActionOffer(fix.title() + " (" + finding.pattern().id() + ")", QUICK_FIX, List.of(fix.edit()),
+        return new ActionOffer(fix.title() + " (" + finding.pattern().id() + ")", QUICK_FIX, fix.edits(),
                 Optional.empty(), Optional.of(finding), true);
     }
 

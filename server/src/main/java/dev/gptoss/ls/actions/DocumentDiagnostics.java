@@ -35,6 +35,7 @@ public final class DocumentDiagnostics {
     private final long delayMs;
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private volatile Consumer<Report> publish = report -> { };
+    private volatile String catalogUri;
 
     public DocumentDiagnostics(ScheduledExecutorService timer, Executor work,
                                Function<String, Optional<DocumentSnapshot>> documents,
@@ -63,9 +64,28 @@ public final class DocumentDiagnostics {
         }
     }
 
-    /** The catalog changed: scan every open document again. */
+    /**
+     * The catalog changed: show what in its workspace file could not be used, on that file, and
+     * scan every open document again.
+     */
     public void rescanAll() {
+        publishCatalogProblems();
         scheduled.keySet().forEach(this::documentChanged);
+    }
+
+    private void publishCatalogProblems() {
+        PatternCatalog current = catalog.get();
+        Optional<String> uri = current.workspaceUri();
+        String previous = catalogUri;
+        if (previous != null && !uri.map(previous::equals).orElse(false)) {
+            publish.accept(new Report(previous, Optional.empty(), List.of()));
+        }
+        catalogUri = uri.orElse(null);
+        uri.ifPresent(u -> {
+            if (!scheduled.containsKey(u)) {
+                publish.accept(new Report(u, Optional.empty(), current.catalogFindings()));
+            }
+        });
     }
 
     private void scan(String uri) {
@@ -77,7 +97,12 @@ public final class DocumentDiagnostics {
                 return;
             }
             DocumentSnapshot snapshot = document.get();
-            List<Finding> findings = catalog.get().findings(snapshot);
+            PatternCatalog current = catalog.get();
+            List<Finding> findings = current.findings(snapshot);
+            if (current.workspaceUri().map(uri::equals).orElse(false)) {
+                findings = new java.util.ArrayList<>(findings);
+                findings.addAll(current.catalogFindings());
+            }
             if (documents.apply(uri).map(d -> d.version() == snapshot.version()).orElse(false)) {
                 publish.accept(new Report(uri, Optional.of(snapshot.version()), findings));
             }

@@ -2,6 +2,7 @@ package dev.gptoss.ls.actions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gptoss.ls.concurrent.Lazy;
+import dev.gptoss.ls.syntax.DocumentTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -25,6 +25,7 @@ public final class LukhasPatterns {
 
     private final Supplier<ObjectMapper> json;
     private final MatcherFactory matchers;
+    private final DocumentTrees trees;
     private final String builtIn;
     private final Optional<String> docsHref;
     private volatile Supplier<PatternCatalog> current;
@@ -32,14 +33,17 @@ public final class LukhasPatterns {
     /**
      * Reading the catalog is a first use of Jackson's data binding, a few hundred milliseconds of
      * class loading: the built-in catalog is read when first needed, not at start-up.
+     *
+     * @param trees the syntax trees the rules read
      */
-    public LukhasPatterns(Supplier<ObjectMapper> json, MatcherFactory matchers) {
+    public LukhasPatterns(Supplier<ObjectMapper> json, DocumentTrees trees) {
         this.json = json;
-        this.matchers = matchers;
+        this.trees = trees;
+        this.matchers = new RuleCompiler(trees.grammars());
         this.builtIn = builtInText();
         this.docsHref = findDocs();
-        this.current = Lazy.of(
-                () -> PatternCatalog.load(json.get(), matchers, builtIn, Optional.empty(), docsHref).catalog());
+        this.current = Lazy.of(() -> PatternCatalog.load(json.get(), matchers, trees, builtIn, Optional.empty(),
+                docsHref, Optional.empty()).catalog());
     }
 
     /** The catalog in force; the first caller may wait for the built-in one to load. */
@@ -47,18 +51,23 @@ public final class LukhasPatterns {
         return current.get();
     }
 
-    /** Loads the built-in catalog and the workspace's, if {@code root} has one; returns what was skipped. */
-    public List<CatalogProblem> reload(Optional<Path> root) {
-        Optional<Map.Entry<String, String>> workspace = Optional.empty();
+    /**
+     * Loads the built-in catalog and the workspace's, if {@code root} has one; returns what was
+     * skipped. A workspace pattern whose new text does not compile keeps its previous version.
+     */
+    public synchronized List<CatalogProblem> reload(Optional<Path> root) {
+        Optional<PatternCatalog.WorkspaceFile> workspace = Optional.empty();
         Optional<Path> file = root.map(r -> r.resolve(WORKSPACE_FILE)).filter(Files::isRegularFile);
         if (file.isPresent()) {
             try {
-                workspace = Optional.of(Map.entry(file.get().toString(), Files.readString(file.get())));
+                workspace = Optional.of(new PatternCatalog.WorkspaceFile(file.get().toUri().toString(),
+                        Files.readString(file.get())));
             } catch (IOException e) {
                 return List.of(new CatalogProblem(file.get().toString(), null, e.toString()));
             }
         }
-        var loaded = PatternCatalog.load(json.get(), matchers, builtIn, workspace, docsHref);
+        var loaded = PatternCatalog.load(json.get(), matchers, trees, builtIn, workspace, docsHref,
+                Optional.of(current()));
         PatternCatalog catalog = loaded.catalog();
         current = () -> catalog;
         loaded.problems().forEach(p -> LOG.warning(p.message()));

@@ -1,13 +1,12 @@
 package dev.gptoss.ls.actions;
 
-import dev.gptoss.ls.documents.DocumentSnapshot;
 import java.util.Optional;
 
 /** Finds one rule's matches. Compiled once per catalog; safe to share between threads. */
 public interface PatternMatcher {
 
-    /** Reports each match that starts on a line in {@code [fromLine, toLine]}. */
-    void find(DocumentSnapshot document, int fromLine, int toLine, MatchSink sink);
+    /** Reports each match that starts on a line the scan wants. */
+    void find(RuleScan scan, MatchSink sink);
 
     @FunctionalInterface
     interface MatchSink {

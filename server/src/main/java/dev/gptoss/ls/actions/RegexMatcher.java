@@ -6,37 +6,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rule matched by a regular expression over the document text. Only the requested lines (plus a
- * few after them, for matches that span lines) are scanned, so a code action on one line of a
- * long file stays cheap; lookarounds still see the whole text.
+ * A rule matched by a regular expression over the text of a document whose language has no
+ * grammar (YAML, Dockerfiles, plain text): the only rules that read text rather than a tree. Only
+ * the requested lines (plus a few after them, for matches that span lines) are scanned; lookarounds
+ * still see the whole text.
  */
 final class RegexMatcher implements PatternMatcher {
     private static final int SPAN_LINES = 12;
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$\\{(\\w+)\\}|\\$(\\d)");
 
-    /** The function a match must (or must not) be in. */
-    record Scope(boolean required, boolean mustBeAsync, Optional<Pattern> functionNot) {
-    }
-
     private final Pattern regex;
     private final boolean hasHit;
     private final Optional<Pattern> when;
     private final Optional<Pattern> unless;
-    private final Optional<Scope> scope;
     private final Optional<MatcherRule.FixTemplate> fix;
 
     RegexMatcher(Pattern regex, boolean hasHit, Optional<Pattern> when, Optional<Pattern> unless,
-                 Optional<Scope> scope, Optional<MatcherRule.FixTemplate> fix) {
+                 Optional<MatcherRule.FixTemplate> fix) {
         this.regex = regex;
         this.hasHit = hasHit;
         this.when = when;
         this.unless = unless;
-        this.scope = scope;
         this.fix = fix;
     }
 
     @Override
-    public void find(DocumentSnapshot document, int fromLine, int toLine, MatchSink sink) {
+    public void find(RuleScan scan, MatchSink sink) {
+        DocumentSnapshot document = scan.document();
+        int fromLine = scan.fromLine();
+        int toLine = scan.toLine();
         String text = document.text();
         int first = Math.max(0, fromLine);
         int last = Math.min(document.lineCount() - 1, toLine);
@@ -65,26 +63,14 @@ final class RegexMatcher implements PatternMatcher {
     }
 
     private boolean accepted(DocumentSnapshot document, Matcher m) {
-        int line = document.positionOf(m.start()).line();
-        if (when.isPresent() || unless.isPresent()) {
-            int endLine = document.positionOf(m.end()).line();
-            String lines = document.slice(document.lineStart(line), document.lineContentEnd(endLine));
-            if (when.isPresent() && !when.get().matcher(lines).find()
-                    || unless.isPresent() && unless.get().matcher(lines).find()) {
-                return false;
-            }
-        }
-        if (scope.isEmpty()) {
+        if (when.isEmpty() && unless.isEmpty()) {
             return true;
         }
-        Optional<PythonScopes.Function> function = PythonScopes.enclosingFunction(document, line);
-        if (function.isEmpty()) {
-            return !scope.get().required();
-        }
-        if (scope.get().mustBeAsync() && !function.get().isAsync()) {
-            return false;
-        }
-        return scope.get().functionNot().map(p -> !p.matcher(function.get().name()).find()).orElse(true);
+        int line = document.positionOf(m.start()).line();
+        int endLine = document.positionOf(m.end()).line();
+        String lines = document.slice(document.lineStart(line), document.lineContentEnd(endLine));
+        return !(when.isPresent() && !when.get().matcher(lines).find()
+                || unless.isPresent() && unless.get().matcher(lines).find());
     }
 
     private static Span span(DocumentSnapshot document, int start, int end) {

@@ -6,41 +6,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Compiles the catalog's regular-expression rules; rejects what cannot work, saying why. */
-public final class RegexMatchers implements MatcherFactory {
+/**
+ * Compiles the catalog's regular-expression rules, for languages without a grammar only: code with
+ * a syntax tree is matched by queries, which cannot mistake a string or a comment for code.
+ */
+final class RegexMatchers implements MatcherFactory {
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$\\{(\\w+)\\}|\\$(\\d)");
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-    private static final Set<String> SCOPES = Set.of("def", "async def");
 
     @Override
     public PatternMatcher compile(String languageId, MatcherRule rule) {
         if (rule.regex() == null) {
-            throw new IllegalArgumentException(rule.query() != null
-                    ? "tree-sitter queries need the syntax package (issue 3); give a \"regex\" for now"
-                    : "a rule needs a \"regex\"");
+            throw new IllegalArgumentException("a rule needs a \"query\" (or, for languages without a grammar, a \"regex\")");
         }
         Pattern regex = pattern("regex", rule.regex(), Pattern.MULTILINE);
-        Optional<RegexMatcher.Scope> scope = Optional.empty();
-        if (rule.inside() != null) {
-            if (!SCOPES.contains(rule.inside())) {
-                throw new IllegalArgumentException("\"inside\" must be \"def\" or \"async def\", got \"" + rule.inside() + "\"");
-            }
-            if (!languageId.equals("python")) {
-                throw new IllegalArgumentException("\"inside\" works for python only");
-            }
-            scope = Optional.of(new RegexMatcher.Scope(true, rule.inside().startsWith("async"),
-                    optional("functionNot", rule.functionNot())));
-        } else if (rule.functionNot() != null) {
-            if (!languageId.equals("python")) {
-                throw new IllegalArgumentException("\"functionNot\" works for python only");
-            }
-            scope = Optional.of(new RegexMatcher.Scope(false, false, optional("functionNot", rule.functionNot())));
-        }
         if (rule.fix() != null) {
             checkFix(rule);
         }
         return new RegexMatcher(regex, rule.regex().contains("(?<hit>"), optional("when", rule.when()),
-                optional("unless", rule.unless()), scope, Optional.ofNullable(rule.fix()));
+                optional("unless", rule.unless()), Optional.ofNullable(rule.fix()));
     }
 
     private static void checkFix(MatcherRule rule) {

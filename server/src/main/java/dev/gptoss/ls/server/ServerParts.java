@@ -6,7 +6,6 @@ import dev.gptoss.ls.actions.CodeActions;
 import dev.gptoss.ls.actions.DocumentDiagnostics;
 import dev.gptoss.ls.actions.LukhasPatterns;
 import dev.gptoss.ls.actions.ModelEditRequester;
-import dev.gptoss.ls.actions.RegexMatchers;
 import dev.gptoss.ls.actions.TreeSitterSyntaxCheck;
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.ModelHttp;
@@ -114,7 +113,7 @@ public final class ServerParts implements AutoCloseable {
                 ? Optional.of("the file is excluded by gptoss.exclude or .gitignore") : Optional.empty()));
         completions = new InlineCompletions(models.router(), models.modes(), () -> config.current().completion(),
                 context::build, metrics, cacheStats, threads.requests(), guard, foreground);
-        patterns = new LukhasPatterns(json, new RegexMatchers());
+        patterns = new LukhasPatterns(json, context.syntax());
         codeActions = CodeActions.standard(patterns::current);
         diagnostics = new DocumentDiagnostics(threads.timer(), threads.requests(), documents::find, patterns::current,
                 DIAGNOSTICS_DELAY_MS);

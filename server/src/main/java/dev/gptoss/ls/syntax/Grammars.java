@@ -42,6 +42,7 @@ public final class Grammars {
             Map.entry("rs", "rust"));
 
     private final Map<String, Optional<TSLanguage>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, NodeKinds> kinds = new ConcurrentHashMap<>();
 
     public Optional<TSLanguage> forLanguage(String languageId) {
         Supplier<TSLanguage> factory = KNOWN.get(languageId);
@@ -49,6 +50,11 @@ public final class Grammars {
             return Optional.empty();
         }
         return loaded.computeIfAbsent(languageId, id -> load(id, factory));
+    }
+
+    /** The grammar's node types and fields, read once per language. */
+    public Optional<NodeKinds> kinds(String languageId) {
+        return forLanguage(languageId).map(language -> kinds.computeIfAbsent(languageId, id -> new NodeKinds(language)));
     }
 
     public static boolean known(String languageId) {

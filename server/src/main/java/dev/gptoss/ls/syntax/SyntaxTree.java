@@ -6,18 +6,50 @@ import org.treesitter.TSTree;
 /**
  * One parsed version of a text. Offsets are the text's UTF-16 offsets: the tree is parsed from
  * UTF-16, so a node's byte offset is twice its character offset.
+ *
+ * <p>{@link #rootNode()} is the same tree read into plain Java objects, made on first use. When the
+ * tree was parsed from an edit of an earlier one whose nodes had been read, only the damaged part
+ * is read again.
  */
 public final class SyntaxTree {
     private final String languageId;
     private final int version;
     private final String text;
     private final TSTree tree;
+    private final NodeKinds kinds;
+    private NodeShape donor;
+    private Damage donorDamage;
+    private NodeShape shape;
+    private SyntaxNode rootNode;
+    private volatile TreeIndex index;
+    private volatile CodeFacts facts;
 
-    SyntaxTree(String languageId, int version, String text, TSTree tree) {
+    SyntaxTree(String languageId, int version, String text, TSTree tree, NodeKinds kinds) {
+        this(languageId, version, text, tree, kinds, null, null);
+    }
+
+    /**
+     * @param previous the tree this one was parsed from, if any
+     * @param damage where this tree's text differs from {@code previous}'s
+     */
+    SyntaxTree(String languageId, int version, String text, TSTree tree, NodeKinds kinds, SyntaxTree previous,
+               Damage damage) {
         this.languageId = languageId;
         this.version = version;
         this.text = text;
         this.tree = tree;
+        this.kinds = kinds;
+        if (previous != null && damage != null) {
+            synchronized (previous) {
+                if (previous.shape != null) {
+                    donor = previous.shape;
+                    donorDamage = damage;
+                } else if (previous.donor != null) {
+                    donor = previous.donor;
+                    donorDamage = previous.donorDamage.then(damage);
+                }
+            }
+        }
     }
 
     public String languageId() {
@@ -35,6 +67,47 @@ public final class SyntaxTree {
 
     public TSNode root() {
         return tree.getRootNode();
+    }
+
+    /** The tree as plain Java nodes; the first call reads it out of tree-sitter. */
+    public synchronized SyntaxNode rootNode() {
+        if (rootNode == null) {
+            var mirror = new NodeMirror(kinds);
+            shape = donor == null ? mirror.copyRoot(root()) : mirror.update(donor, root(), donorDamage);
+            donor = null;
+            donorDamage = null;
+            rootNode = new SyntaxNode(this, shape, 0, null, 0);
+        }
+        return rootNode;
+    }
+
+    /** The nodes of each type, for rules that start from a node type; made once per tree. */
+    public TreeIndex index() {
+        TreeIndex made = index;
+        if (made == null) {
+            made = TreeIndex.of(rootNode());
+            index = made;
+        }
+        return made;
+    }
+
+    /** The facts a linter reads from this tree, for the languages that have them; else null. */
+    CodeFacts facts() {
+        CodeFacts made = facts;
+        if (made == null) {
+            made = switch (languageId) {
+                case "python" -> new PythonFacts(rootNode());
+                case "typescript", "typescriptreact", "javascript", "javascriptreact" -> new ScriptFacts(rootNode());
+                case "java" -> new JavaFacts(rootNode());
+                default -> null;
+            };
+            facts = made;
+        }
+        return made;
+    }
+
+    public NodeKinds kinds() {
+        return kinds;
     }
 
     public boolean hasErrors() {

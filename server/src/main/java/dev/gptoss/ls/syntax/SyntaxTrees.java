@@ -20,6 +20,7 @@ import org.treesitter.TSQuery;
 import org.treesitter.TSQueryCapture;
 import org.treesitter.TSQueryCursor;
 import org.treesitter.TSQueryMatch;
+import org.treesitter.TSRange;
 import org.treesitter.TSTree;
 
 /**
@@ -28,7 +29,7 @@ import org.treesitter.TSTree;
  * tree, which may trail the document by the edits still being parsed; changes that arrive during
  * a parse are folded into the next one.
  */
-public final class SyntaxTrees implements AutoCloseable {
+public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyntaxTrees.class.getName());
 
     private final Grammars grammars;
@@ -39,6 +40,8 @@ public final class SyntaxTrees implements AutoCloseable {
      * parse: after an edit the parse waits this long, into the time the model takes to answer.
      */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long a reader of one version waits for its parse before parsing it itself. */
+    private static final long AWAIT_KEPT_TREE_MS = 1000;
 
     private final ScheduledExecutorService parsing = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-syntax");
@@ -55,8 +58,34 @@ public final class SyntaxTrees implements AutoCloseable {
 
     /** Parses text that is not (necessarily) an open document; empty when the language has no grammar. */
     public Optional<SyntaxTree> parse(String languageId, String text) {
-        return grammars.forLanguage(languageId)
-                .map(language -> new SyntaxTree(languageId, -1, text, Utf16Parsing.parse(language, text, null)));
+        return parse(languageId, -1, text);
+    }
+
+    private Optional<SyntaxTree> parse(String languageId, int version, String text) {
+        return grammars.forLanguage(languageId).map(language -> new SyntaxTree(languageId, version, text,
+                Utf16Parsing.parse(language, text, null), grammars.kinds(languageId).orElseThrow()));
+    }
+
+    /**
+     * The tree of exactly this version: the one kept for an open document, waited for a while
+     * if its parse is under way, else a tree parsed now (and not kept).
+     */
+    @Override
+    public Optional<SyntaxTree> treeOf(DocumentSnapshot document) {
+        if (!Grammars.known(document.languageId())) {
+            return Optional.empty();
+        }
+        Optional<SyntaxTree> kept = awaitTree(document.uri(), document.version(), AWAIT_KEPT_TREE_MS);
+        if (kept.isPresent() && kept.get().version() == document.version()
+                && kept.get().languageId().equals(document.languageId())) {
+            return kept;
+        }
+        return parse(document.languageId(), document.version(), document.text());
+    }
+
+    @Override
+    public Grammars grammars() {
+        return grammars;
     }
 
     /** The newest finished tree of an open document. */
@@ -187,8 +216,12 @@ public final class SyntaxTrees implements AutoCloseable {
                         old.edit(Utf16Parsing.toInputEdit(edit));
                     }
                 }
-                next = new SyntaxTree(snapshot.languageId(), snapshot.version(), snapshot.text(),
-                        Utf16Parsing.parse(language.get(), snapshot.text(), old));
+                String text = snapshot.text();
+                TSTree parsed = Utf16Parsing.parse(language.get(), text, old);
+                NodeKinds kinds = grammars.kinds(snapshot.languageId()).orElseThrow();
+                next = fresh ? new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds)
+                        : new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds, previous,
+                                damage(edits, old, parsed));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Parsing " + uri + " failed; its context falls back to plain text", e);
@@ -218,6 +251,15 @@ public final class SyntaxTrees implements AutoCloseable {
         if (again) {
             scheduleParse(uri, entry);
         }
+    }
+
+    /** The edits, widened to where tree-sitter says the syntax changed (an opened string, say). */
+    private static Damage damage(List<AppliedEdit> edits, TSTree old, TSTree parsed) {
+        Damage damage = Damage.of(edits);
+        for (TSRange changed : TSTree.getChangedRanges(old, parsed)) {
+            damage = damage.covering(changed.getStartByte() / 2, changed.getEndByte() / 2);
+        }
+        return damage;
     }
 
     @Override

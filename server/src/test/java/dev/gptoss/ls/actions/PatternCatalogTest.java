@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PatternCatalogTest {
+    private static final String PRINT_RULE = """
+            {"id": "acme/print", "message": "Use the logger", "severity": "hint",
+             "languages": {"python": [{"query": "((call function: (identifier) @hit) @call (#eq? @hit \\"print\\"))",
+               "fix": {"title": "Log", "edits": [{"replace": "hit", "with": "logger.info"}]}}]}}""";
 
     @Test
     void everyBuiltInPatternIsFoundInTheTestWorkspaceAtTheExpectedRanges() throws IOException {
@@ -34,6 +38,11 @@ class PatternCatalogTest {
     }
 
     @Test
+    void theBuiltInCatalogCompilesWholly() {
+        assertEquals(List.of(), LukhasWorkspace.load(Optional.empty()).problems());
+    }
+
+    @Test
     void cleanFilesHaveNoFindings() {
         PatternCatalog catalog = LukhasWorkspace.builtIn();
         List<String> clean = LukhasWorkspace.sourceFiles().stream()
@@ -48,20 +57,64 @@ class PatternCatalogTest {
     void aBrokenEntryIsReportedWithItsIdAndTheOthersKeepWorking() {
         var loaded = LukhasWorkspace.load(Optional.of("""
                 {"patterns": [
-                  {"id": "acme/broken", "message": "x", "languages": {"python": [{"regex": "(unclosed"}]}},
-                  {"id": "acme/print", "message": "Use the logger", "severity": "hint",
-                   "languages": {"python": [{"regex": "\\\\bprint\\\\(", "fix": {"title": "Log", "replace": "logger.info("}}]}}
-                ]}"""));
+                  {"id": "acme/broken", "message": "x", "languages": {"python": [{"query": "(call (identifer))"}]}},
+                  %s
+                ]}""".formatted(PRINT_RULE)));
 
-        assertEquals(1, loaded.problems().size());
+        assertEquals(1, loaded.problems().size(), loaded.problems().toString());
         CatalogProblem problem = loaded.problems().get(0);
         assertEquals("acme/broken", problem.patternId());
-        assertTrue(problem.message().contains("acme/broken") && problem.message().contains("regex"), problem.message());
+        assertTrue(problem.message().contains("acme/broken") && problem.message().contains("identifer"), problem.message());
         DocumentSnapshot doc = LukhasWorkspace.snapshotOf("file:///x.py", "print('hi')\n");
         List<Finding> findings = loaded.catalog().findings(doc);
         assertEquals(List.of("acme/print"), findings.stream().map(f -> f.pattern().id()).toList());
-        assertEquals("logger.info(", findings.get(0).fix().orElseThrow().edit().newText());
+        assertEquals("logger.info('hi')\n", LukhasWorkspace.applied(doc, findings.get(0).fix().orElseThrow().edits()));
         assertTrue(loaded.catalog().pattern("lukhas/bare-except").isPresent(), "built-ins stay");
+    }
+
+    @Test
+    void aQueryThatDoesNotCompileIsShownAtItsCharacterInTheCatalogFile() {
+        String json = """
+                {"patterns": [
+                  {"id": "acme/typo", "message": "m",
+                   "languages": {"python": {"query": "(call function: (identifer) @f)"}}}
+                ]}""";
+        var loaded = LukhasWorkspace.load(Optional.of(json));
+
+        CatalogProblem problem = loaded.problems().get(0);
+        Span range = problem.range().orElseThrow();
+        String line = json.lines().toList().get(range.start().line());
+        assertEquals("identifer", line.substring(range.start().character(), range.start().character() + 9));
+        List<Finding> shown = loaded.catalog().catalogFindings();
+        assertEquals(1, shown.size());
+        assertEquals(PatternCatalog.CATALOG_PROBLEM, shown.get(0).pattern().id());
+        assertEquals(Severity.ERROR, shown.get(0).pattern().severity());
+        assertTrue(shown.get(0).pattern().message().contains("no node type \"identifer\""), shown.get(0).pattern().message());
+    }
+
+    @Test
+    void anEntryWhoseNewQueryFailsKeepsItsPreviousVersion() {
+        PatternCatalog before = LukhasWorkspace.load(Optional.of("{\"patterns\": [" + PRINT_RULE + "]}")).catalog();
+        String broken = PRINT_RULE.replace("(identifier)", "(identifier");
+
+        var after = LukhasWorkspace.load(Optional.of("{\"patterns\": [" + broken + "]}"), Optional.of(before));
+
+        assertEquals(1, after.problems().size());
+        assertTrue(after.problems().get(0).reason().contains("previous version stays"), after.problems().get(0).reason());
+        DocumentSnapshot doc = LukhasWorkspace.snapshotOf("file:///x.py", "print('hi')\n");
+        assertEquals(List.of("acme/print"), after.catalog().findings(doc).stream().map(f -> f.pattern().id()).toList());
+    }
+
+    @Test
+    void aCatalogThatNoLongerParsesKeepsThePreviousWorkspacePatterns() {
+        PatternCatalog before = LukhasWorkspace.load(Optional.of("{\"patterns\": [" + PRINT_RULE + "]}")).catalog();
+
+        var after = LukhasWorkspace.load(Optional.of("{\"patterns\": [" + PRINT_RULE), Optional.of(before));
+
+        assertEquals(1, after.problems().size());
+        assertEquals(null, after.problems().get(0).patternId());
+        assertTrue(after.catalog().pattern("acme/print").isPresent());
+        assertTrue(after.catalog().pattern("lukhas/bare-except").isPresent());
     }
 
     @Test
@@ -70,7 +123,7 @@ class PatternCatalogTest {
                 {"patterns": [
                   {"id": "lukhas/hardcoded-service-url", "enabled": false},
                   {"id": "lukhas/bare-except", "message": "Ours", "severity": "error",
-                   "languages": {"python": {"regex": "(?<hit>except):"}}}
+                   "languages": {"python": {"query": "(except_clause) @hit"}}}
                 ]}"""));
 
         assertEquals(List.of(), loaded.problems());
@@ -84,17 +137,35 @@ class PatternCatalogTest {
     void problemsNameWhatIsWrong() {
         var loaded = LukhasWorkspace.load(Optional.of("""
                 {"patterns": [
-                  {"message": "no id", "languages": {"python": [{"regex": "x"}]}},
-                  {"id": "a/query", "message": "m", "languages": {"python": [{"query": "(call) @c"}]}},
-                  {"id": "a/group", "message": "m", "languages": {"python": [{"regex": "x", "fix": {"title": "t", "replace": "${nope}"}}]}},
-                  {"id": "a/severity", "message": "m", "severity": "loud", "languages": {"python": [{"regex": "x"}]}},
-                  {"id": "a/field", "message": "m", "languages": {"python": [{"regexp": "x"}]}}
+                  {"message": "no id", "languages": {"python": [{"query": "(call) @c"}]}},
+                  {"id": "a/regex", "message": "m", "languages": {"python": [{"regex": "x"}]}},
+                  {"id": "a/capture", "message": "m", "languages": {"python": [{"query": "(call) @c",
+                    "fix": {"title": "t", "edits": [{"replace": "nope", "with": "x"}]}}]}},
+                  {"id": "a/predicate", "message": "m", "languages": {"python": [{"query": "((call) @c (#shiny? @c))"}]}},
+                  {"id": "a/severity", "message": "m", "severity": "loud", "languages": {"python": [{"query": "(call) @c"}]}},
+                  {"id": "a/field", "message": "m", "languages": {"python": [{"querry": "(call) @c"}]}},
+                  {"id": "a/grammar", "message": "m", "languages": {"yaml": [{"query": "(call) @c"}]}}
                 ]}"""));
 
         List<String> ids = loaded.problems().stream().map(CatalogProblem::patternId).toList();
-        assertEquals(List.of("#1 (no id)", "a/query", "a/group", "a/severity", "a/field"), ids);
-        assertTrue(loaded.problems().get(1).reason().contains("tree-sitter"));
-        assertTrue(loaded.problems().get(2).reason().contains("${nope}"));
+        assertEquals(List.of("#1 (no id)", "a/regex", "a/capture", "a/predicate", "a/severity", "a/field", "a/grammar"), ids);
+        assertTrue(loaded.problems().get(1).reason().contains("write this rule as a \"query\""));
+        assertTrue(loaded.problems().get(2).reason().contains("@nope"));
+        assertTrue(loaded.problems().get(3).reason().contains("#shiny?") && loaded.problems().get(3).reason().contains("#resolves-to?"));
+        assertTrue(loaded.problems().get(6).reason().contains("no grammar") || loaded.problems().get(6).reason().contains("queries need"));
+        assertTrue(loaded.problems().stream().allMatch(p -> p.range().isPresent()), "each is placed in the file");
+    }
+
+    @Test
+    void plainTextLanguagesStillTakeRegularExpressions() {
+        var loaded = LukhasWorkspace.load(Optional.of("""
+                {"patterns": [{"id": "acme/latest", "message": "Pin the image", "languages": {"dockerfile": [
+                  {"regex": "(?<hit>:latest)\\\\b", "fix": {"title": "Pin", "replace": ":1.2.3"}}]}}]}"""));
+
+        assertEquals(List.of(), loaded.problems());
+        DocumentSnapshot doc = DocumentSnapshot.of("file:///Dockerfile", "dockerfile", 1, "FROM ollama/ollama:latest\n");
+        Finding finding = loaded.catalog().findings(doc).get(0);
+        assertEquals(Span.of(0, 18, 0, 25), finding.range());
     }
 
     @Test
@@ -102,6 +173,7 @@ class PatternCatalogTest {
         var loaded = LukhasWorkspace.load(Optional.of("{not json"));
         assertEquals(1, loaded.problems().size());
         assertEquals(null, loaded.problems().get(0).patternId());
+        assertEquals(Span.of(0, 1, 0, 1), loaded.problems().get(0).range().orElseThrow());
         assertEquals(LukhasWorkspace.builtIn().patterns(), loaded.catalog().patterns());
     }
 
@@ -111,24 +183,19 @@ class PatternCatalogTest {
                 "def f():\r\n    try:\r\n        g()\r\n    except:\r\n        h()\r\n");
         Finding bare = LukhasWorkspace.builtIn().findings(doc).get(0);
         assertEquals(Span.of(3, 4, 3, 11), bare.range());
-        assertEquals("    except Exception as e:\r\n        logger.exception(\"Unexpected error: %s\", e)\r\n        ",
-                bare.fix().orElseThrow().edit().newText());
+        assertEquals("def f():\r\n    try:\r\n        g()\r\n    except Exception as e:\r\n"
+                        + "        logger.exception(\"Unexpected error: %s\", e)\r\n        h()\r\n",
+                LukhasWorkspace.applied(doc, bare.fix().orElseThrow().edits()));
     }
 
     @Test
-    void asyncScopeIsFoundByIndentation() {
-        DocumentSnapshot doc = LukhasWorkspace.snapshotOf("file:///x.py", """
-                import time
-                async def poll():
-                    for i in range(3):
-                        # waiting
-                        time.sleep(1)
-                def wait():
-                    time.sleep(1)
-                """);
-        List<Finding> findings = LukhasWorkspace.builtIn().findings(doc);
-        assertEquals(1, findings.size());
-        assertEquals(4, findings.get(0).range().start().line());
+    void rangesAreUtf16AfterAnEmoji() {
+        DocumentSnapshot doc = LukhasWorkspace.snapshotOf("file:///x.py",
+                "import time\nasync def f():\n    s = '😀'; time.sleep(1)\n");
+        Finding sleep = LukhasWorkspace.builtIn().findings(doc).get(0);
+        assertEquals(Span.of(2, 14, 2, 24), sleep.range());
+        assertTrue(LukhasWorkspace.applied(doc, sleep.fix().orElseThrow().edits())
+                .contains("s = '😀'; await asyncio.sleep(1)"));
     }
 
     @Test

@@ -214,19 +214,27 @@ class CodeActionProtocolTest {
     }
 
     @Test
-    void aWorkspacePatternWorksAndABrokenOneIsReportedAndSkipped(@TempDir Path root) throws Exception {
+    void aWorkspacePatternWorksAndABrokenOneIsShownOnTheCatalogFile(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve(".lukhas"));
-        Files.writeString(root.resolve(".lukhas/patterns.json"), """
+        Path catalog = root.resolve(".lukhas/patterns.json");
+        Files.writeString(catalog, """
                 {"patterns": [
                   {"id": "acme/print-in-service", "message": "Use the logger, not print", "severity": "hint",
-                   "languages": {"python": [{"regex": "\\\\bprint\\\\(", "fix": {"title": "Use logger.info", "replace": "logger.info("}}]}},
-                  {"id": "acme/broken", "message": "m", "languages": {"python": [{"regex": "([a-z"}]}}
+                   "languages": {"python": [{"query": "((call function: (identifier) @hit) (#eq? @hit \\"print\\"))",
+                     "fix": {"title": "Use logger.info", "edits": [{"replace": "hit", "with": "logger.info"}]}}]}},
+                  {"id": "acme/broken", "message": "m", "languages": {"python": [{"query": "(call (identifer))"}]}}
                 ]}""");
         start(false, root.toUri().toString());
 
         MessageParams message = session.client.awaitMessage(WAIT);
         assertEquals(MessageType.Warning, message.getType());
         assertTrue(message.getMessage().contains("acme/broken"), message.getMessage());
+        PublishDiagnosticsParams onCatalog = session.client.awaitDiagnostics(catalog.toUri().toString(),
+                p -> !p.getDiagnostics().isEmpty(), WAIT);
+        Diagnostic problem = onCatalog.getDiagnostics().get(0);
+        assertEquals("lukhas/catalog", problem.getCode().getLeft());
+        assertEquals(org.eclipse.lsp4j.DiagnosticSeverity.Error, problem.getSeverity());
+        assertEquals(new Position(4, 83), problem.getRange().getStart(), "at the unknown node type");
         String uri = root.resolve("service.py").toUri().toString();
         session.open(uri, "python", "def handle(x):\n    print(x)\n    try:\n        pass\n    except:\n        return 1\n");
         PublishDiagnosticsParams diagnostics = session.client.awaitDiagnostics(uri, p -> !p.getDiagnostics().isEmpty(), WAIT);
@@ -234,11 +242,12 @@ class CodeActionProtocolTest {
                 diagnostics.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList());
         assertEquals(1, session.client.messages.size(), "only the broken entry is reported");
 
-        Files.writeString(root.resolve(".lukhas/patterns.json"), "{\"patterns\": []}");
+        Files.writeString(catalog, "{\"patterns\": []}");
         session.server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(
-                new TextDocumentIdentifier(root.resolve(".lukhas/patterns.json").toUri().toString())));
+                new TextDocumentIdentifier(catalog.toUri().toString())));
         PublishDiagnosticsParams reloaded = session.client.awaitDiagnostics(uri, p -> p.getDiagnostics().size() == 1, WAIT);
         assertEquals("lukhas/bare-except", reloaded.getDiagnostics().get(0).getCode().getLeft());
+        session.client.awaitDiagnostics(catalog.toUri().toString(), p -> p.getDiagnostics().isEmpty(), WAIT);
     }
 
     private void start(boolean progress, String rootUri) throws Exception {

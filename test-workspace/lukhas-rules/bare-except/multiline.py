@@ -1,0 +1,9 @@
+def closing(client):
+    try:
+        client.close(
+            force=True,
+        )
+    except (  # expect: bare-except
+        Exception
+    ):
+        pass

@@ -1,0 +1,13 @@
+HELP = """
+try:
+    run()
+except:
+    pass
+"""
+
+# try:
+#     run()
+# except:
+#     pass
+
+EXAMPLE = "except: pass"

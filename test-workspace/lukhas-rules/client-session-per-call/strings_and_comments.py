@@ -1,0 +1,3 @@
+def describe():
+    # session = aiohttp.ClientSession()
+    return "aiohttp.ClientSession() per call is slow"

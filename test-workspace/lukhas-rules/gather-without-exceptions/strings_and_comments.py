@@ -1,0 +1,2 @@
+# results = await asyncio.gather(*tasks)
+USAGE = "await asyncio.gather(*tasks)"

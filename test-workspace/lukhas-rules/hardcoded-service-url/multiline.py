@@ -1,0 +1,6 @@
+ENDPOINTS = {
+    "chat": (
+        "http://localhost:11434"  # expect: hardcoded-service-url
+        "/api/chat"
+    ),
+}

@@ -1,0 +1,11 @@
+import time
+
+
+def timed(call):
+    start = time.time(  # expect: wall-clock-duration
+    )
+    call()
+    return (
+        time.time()  # expect: wall-clock-duration
+        - start
+    )

@@ -1,0 +1,4 @@
+import time
+
+# start = time.time()
+DOC = "elapsed = time.time() - start"
