@@ -190,10 +190,10 @@ class CodeActionProtocolTest {
 
         var pending = session.server.getTextDocumentService().resolveCodeAction(explain);
         RecordedRequest request = awaitRequest("/api/chat");
-        session.changeWhole(GATEWAY, text + "\n");
+        session.changeWhole(GATEWAY, text.replace("key = self._cache_key(request)", "key = self._cache_key(request)  # typed"));
 
         assertNull(pending.get(10, TimeUnit.SECONDS).getEdit());
-        assertTrue(session.client.awaitMessage(WAIT).getMessage().contains("document changed"));
+        assertTrue(session.client.awaitMessage(WAIT).getMessage().contains("changed"));
         assertTrue(backend.awaitHangUp(request, WAIT));
     }
 
