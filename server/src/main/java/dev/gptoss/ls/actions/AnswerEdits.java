@@ -35,6 +35,8 @@ final class AnswerEdits {
                     ? "GPT-OSS proposed no change"
                     : cutOff ? "GPT-OSS's answer was cut off at its length limit before the code was complete;"
                             + " select less code and ask again"
+                    : blocks.stream().anyMatch(b -> !b.closed())
+                    ? "GPT-OSS's answer ends inside its code block, so the code may be incomplete"
                     : "GPT-OSS gave no code for this action", by);
         }
         List<SyntaxProblem> before = null;
@@ -73,26 +75,20 @@ final class AnswerEdits {
     /**
      * The blocks worth reading, best first: complete blocks that are not the region as it stands
      * (the "before" of a before/after answer), those that hold the region's first line ahead of the
-     * others, the last ahead of earlier ones; then a block the answer ended inside (or bare code),
-     * unless the model was cut off.
+     * others, the last ahead of earlier ones; or bare code, unless the model was cut off. A block
+     * the answer ends inside is never read: code that stops there may stop short of the region's
+     * end and still parse.
      */
     private static List<AnswerBlocks.Block> candidates(List<AnswerBlocks.Block> blocks, RegionAnswer reading,
                                                        boolean cutOff) {
-        var complete = new ArrayList<AnswerBlocks.Block>();
-        var rest = new ArrayList<AnswerBlocks.Block>();
+        var candidates = new ArrayList<AnswerBlocks.Block>();
         for (AnswerBlocks.Block block : blocks) {
-            if (reading.repeatsRegion(block)) {
-                continue;
-            }
-            if (block.closed() && block.fenced()) {
-                complete.add(0, block);
-            } else if (!cutOff) {
-                rest.add(block);
+            if (block.closed() && !reading.repeatsRegion(block) && (block.fenced() || !cutOff)) {
+                candidates.add(0, block);
             }
         }
-        complete.sort(Comparator.comparing(block -> !reading.mentionsRegion(block)));
-        complete.addAll(rest);
-        return complete;
+        candidates.sort(Comparator.comparing(block -> !reading.mentionsRegion(block)));
+        return candidates;
     }
 
     /** A problem in the rewritten lines, or one more problem elsewhere than {@code before} had. */

@@ -2,25 +2,31 @@ package dev.gptoss.ls.actions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Python's indentation rules as its tokenizer and parser apply them, which tree-sitter's error
- * recovery lets through: a block header ({@code try:}, {@code def f():}) must be followed by an
- * indented block, a line may only be indented where a block opens, and a dedent must return to a
- * level opened before. Indentation is read as CPython does: tabs to the next multiple of 8, and
- * compared again with tabs as one column, the two orders having to agree.
+ * Python's block rules as its tokenizer and parser apply them, which tree-sitter's error recovery
+ * lets through: a block header ({@code try:}, {@code def f():}) must be followed by an indented
+ * block, a line may only be indented where a block opens, a dedent must return to a level opened
+ * before, and a {@code try} block must be followed by {@code except} or {@code finally}.
+ * Indentation is read as CPython does: tabs to the next multiple of 8, and compared again with
+ * tabs as one column, the two orders having to agree.
  *
  * <p>Only logical lines count: lines inside brackets, after a backslash, inside triple-quoted
  * strings, blank lines and comment-only lines do not.
  */
 final class PythonIndentation {
     private static final int TAB_SIZE = 8;
+    private static final Pattern TRY = Pattern.compile("try[ \\t]*:");
+    private static final Pattern TRY_ENDING = Pattern.compile("(?:except|finally)\\b");
 
     private final String text;
     private final List<SyntaxProblem> problems = new ArrayList<>();
     /** Open indentation levels, each as {tab-to-8 column, tab-as-1 column}. */
     private final List<int[]> levels = new ArrayList<>();
     private final List<Integer> logicalLines = new ArrayList<>();
+    /** Columns of {@code try} statements whose {@code except} or {@code finally} has not come yet. */
+    private final List<Integer> tries = new ArrayList<>();
     private int i;
     private int line;
     private int depth;
@@ -49,8 +55,9 @@ final class PythonIndentation {
 
     private void run() {
         boolean lineStart = true;
+        boolean joined = false;
         while (i < text.length()) {
-            if (lineStart && depth == 0 && !continued) {
+            if (lineStart && depth == 0 && !joined) {
                 if (!logicalLineStart()) {
                     continue;
                 }
@@ -66,6 +73,7 @@ final class PythonIndentation {
                 continued = true;
                 i++;
             } else if (isLineBreak(c)) {
+                joined = continued;
                 lineEnd();
                 lineStart = true;
             } else if (c == ' ' || c == '\t' || c == '\f') {
@@ -82,6 +90,9 @@ final class PythonIndentation {
         if (headerLine >= 0) {
             problems.add(new SyntaxProblem(text.length(), text.length(), line,
                     "expected an indented block after line " + (headerLine + 1)));
+        }
+        if (!tries.isEmpty()) {
+            problems.add(new SyntaxProblem(text.length(), text.length(), line, "expected 'except' or 'finally' block"));
         }
     }
 
@@ -137,7 +148,21 @@ final class PythonIndentation {
         } else {
             consistent(col, col1, top, lineStartOffset);
         }
+        tryBlocks(col, j, lineStartOffset);
         return true;
+    }
+
+    /** A {@code try} block's end must be an {@code except} or {@code finally} at the {@code try}'s level. */
+    private void tryBlocks(int col, int codeStart, int lineStartOffset) {
+        while (!tries.isEmpty() && col <= tries.get(tries.size() - 1)) {
+            int tryColumn = tries.remove(tries.size() - 1);
+            if (col < tryColumn || !TRY_ENDING.matcher(text).region(codeStart, text.length()).lookingAt()) {
+                problem(lineStartOffset, "expected 'except' or 'finally' block");
+            }
+        }
+        if (TRY.matcher(text).region(codeStart, text.length()).lookingAt()) {
+            tries.add(col);
+        }
     }
 
     /** CPython's TabError: the line compares with the level differently when a tab is one column. */

@@ -1,14 +1,17 @@
 package dev.gptoss.ls.actions;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import dev.gptoss.ls.documents.AppliedEdit;
 import dev.gptoss.ls.documents.DocumentEvent;
 import dev.gptoss.ls.documents.DocumentSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where a region a model is rewriting has moved to while the user goes on typing. An edit that
  * touches the region (or its line end) makes the model's answer stale; an edit elsewhere only moves
- * it. An editor that sends the whole text on each change is handled by comparing the two texts.
+ * it. For an editor that sends the whole text on each change, the two texts are compared line by line.
  * Thread-safe: followed on the thread that applies changes, read when the answer comes.
  */
 public final class TrackedRegion {
@@ -32,7 +35,7 @@ public final class TrackedRegion {
         }
         List<AppliedEdit> edits = event.edits();
         if (edits.size() == 1 && edits.get(0).startOffset() == 0 && edits.get(0).oldEndOffset() == document.length()) {
-            edits = List.of(difference(document, event.snapshot()));
+            edits = differences(document.text(), event.snapshot().text());
         }
         for (AppliedEdit edit : edits) {
             if (edit.startOffset() <= end && edit.oldEndOffset() >= start) {
@@ -64,19 +67,44 @@ public final class TrackedRegion {
         return document.positionOf(start).line();
     }
 
-    /** The one edit that turns {@code before} into {@code after}: what lies between their common start and end. */
-    private static AppliedEdit difference(DocumentSnapshot before, DocumentSnapshot after) {
-        CharSequence a = before.content();
-        CharSequence b = after.content();
-        int shorter = Math.min(a.length(), b.length());
-        int prefix = 0;
-        while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
+    /**
+     * The edits that turn {@code before} into {@code after}, line by line (a Myers diff), last first
+     * so that each one's offsets still hold when it is followed: an editor that sends the whole text
+     * for a keystroke above the region and another below it moved the region, it did not touch it.
+     */
+    private static List<AppliedEdit> differences(String before, String after) {
+        List<String> oldLines = linesWithEnds(before);
+        List<String> newLines = linesWithEnds(after);
+        var edits = new ArrayList<AppliedEdit>();
+        for (AbstractDelta<String> delta : DiffUtils.diff(oldLines, newLines).getDeltas()) {
+            int start = length(oldLines, delta.getSource().getPosition());
+            int oldEnd = start + length(delta.getSource().getLines(), delta.getSource().size());
+            edits.add(0, new AppliedEdit(start, oldEnd, start + length(delta.getTarget().getLines(),
+                    delta.getTarget().size()), null, null, null));
         }
-        int suffix = 0;
-        while (suffix < shorter - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
-            suffix++;
+        return edits;
+    }
+
+    private static List<String> linesWithEnds(String text) {
+        var lines = new ArrayList<String>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(text.substring(from, i + 1));
+                from = i + 1;
+            }
         }
-        return new AppliedEdit(prefix, a.length() - suffix, b.length() - suffix, null, null, null);
+        if (from < text.length()) {
+            lines.add(text.substring(from));
+        }
+        return lines;
+    }
+
+    private static int length(List<String> lines, int count) {
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            length += lines.get(i).length();
+        }
+        return length;
     }
 }
