@@ -271,9 +271,11 @@ public final class AiFixMain {
     private static String section(List<Result> results, Map<Result, String> unparsable, String load) {
         var out = new StringBuilder("## " + SECTION + "\n\n");
         long fixCount = results.stream().map(Result::fix).distinct().count();
+        long docstrings = results.stream().map(Result::fix).distinct().filter(f -> f.diagnostic() == null).count();
         out.append("An oracle model answers every AI fix on the LUKHAS Python fixtures (`test-workspace/lukhas/python`:"
                 + " \"Fix with GPT-OSS\" on each LUKHAS finding whose quick fix gives the expected file, and \"Add"
-                + " docstring\" on each function, ").append(fixCount).append(" fixes) in each shape a model's answer comes"
+                + " docstring\" on each function: ").append(fixCount - docstrings).append(" findings and ").append(docstrings)
+                .append(" functions) in each shape a model's answer comes"
                 + " in; the server jar runs as an editor runs it, and what it offers is applied and compared with the"
                 + " expected file. Every offered file is parsed with `python3 -c ast.parse`. Fixes whose expected change"
                 + " lies outside the region the server asks about are left out of the counts.\n\n");
@@ -291,7 +293,7 @@ public final class AiFixMain {
             long offered = rows.stream().filter(r -> r.offered() != null).count();
             long broken = rows.stream().filter(unparsable::containsKey).count();
             out.append("| ").append(shape.name()).append(" | ").append(rows.size()).append(" | ")
-                    .append(shape.wellFormed() ? landed : "–").append(" | ").append(offered - landed).append(" | ")
+                    .append(landed).append(" | ").append(offered - landed).append(" | ")
                     .append(rows.size() - offered).append(" | ").append(broken).append(" |\n");
             if (shape.wellFormed()) {
                 good[0] += rows.size();
@@ -303,6 +305,8 @@ public final class AiFixMain {
         out.append(String.format("%nWell-formed answers that land as the expected code: **%d of %d (%.1f %%)**"
                 + " (target ≥ 99 %%). Offered edits: %d, of which do not parse: **%d** (target 0).%n",
                 good[1], good[0], 100.0 * good[1] / Math.max(1, good[0]), all[0], all[1]));
+        out.append("\n- A broken shape that lands is one whose breakage found nothing to break in that fix (no"
+                + " line deep enough to under-indent, say), so the answer was the right code after all.");
         out.append("\n- \"Offered, other code\" under a broken shape is an answer that parses but means other code"
                 + " (a line moved a level deeper where a block has just ended is still Python): no syntax check can"
                 + " see that, which is why the edit is marked for confirmation and VS Code previews it first.\n"
