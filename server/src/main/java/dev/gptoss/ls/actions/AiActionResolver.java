@@ -3,12 +3,12 @@ package dev.gptoss.ls.actions;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gptoss.ls.backend.ChatMessage;
+import dev.gptoss.ls.backend.TextSink;
 import dev.gptoss.ls.cache.SemanticAnswerCache;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextPosition;
 import dev.gptoss.ls.routing.ModelInstance;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +18,9 @@ import java.util.function.Function;
 /**
  * Runs a model-made action: the instruction and the code region go to the strong tier; the answer
  * becomes the edit the model meant ({@link AnswerEdits}), offered only if the document still parses
- * with it. "Explain" answers with Markdown instead. An answer that is declined is dropped from the cache, and asking again asks the model
- * again, a little warmer each time. Cancelling the returned future aborts the model call.
+ * with it. "Explain" answers with Markdown instead. An answer that is declined is dropped from the
+ * cache, and asking again asks the model again, a little warmer each time. Cancelling the returned
+ * future aborts the model call.
  */
 public final class AiActionResolver {
     private static final int MAX_FUNCTION_LINES = 150;
@@ -68,27 +69,9 @@ public final class AiActionResolver {
                         + (region.end().line() + 1) + ":\n```" + document.languageId() + "\n" + code + "\n```"));
         String prompt = task.kind().id() + "\u0000" + messages.get(1).content();
         double temperature = TEMPERATURES[Math.min(declined.asMap().getOrDefault(prompt, 0), TEMPERATURES.length - 1)];
-        var written = new int[1];
-        var asked = new ArrayList<ModelInstance>();
+        var callProgress = new CallProgress(progress);
         CompletableFuture<ModelEditRequester.ModelAnswer> call = model.request(messages, document.languageId(),
-                document.uri(), temperature, delta -> {
-                    int before = written[0] / REPORT_EVERY_CHARS;
-                    written[0] += delta.length();
-                    if (written[0] / REPORT_EVERY_CHARS != before || before == 0 && written[0] == delta.length()) {
-                        progress.accept("Writing… " + written[0] + " characters");
-                    }
-                    return true;
-                }, instance -> {
-                    synchronized (asked) {
-                        if (asked.isEmpty()) {
-                            progress.accept("Asking " + describe(instance));
-                        } else if (!asked.get(asked.size() - 1).equals(instance)) {
-                            progress.accept(describe(asked.get(asked.size() - 1)) + " did not answer; asking "
-                                    + describe(instance));
-                        }
-                        asked.add(instance);
-                    }
-                });
+                document.uri(), temperature, callProgress, callProgress::asking);
         CompletableFuture<AiOutcome> outcome = call.thenApply(answer -> {
             String by = describe(answer.instance());
             AiOutcome result = task.kind() == AiTask.Kind.EXPLAIN
@@ -125,6 +108,36 @@ public final class AiActionResolver {
         return markdown.isEmpty()
                 ? new AiOutcome.Declined("GPT-OSS gave an empty explanation", by)
                 : new AiOutcome.Explanation(markdown, region, by);
+    }
+
+    /** Progress lines of one model call: each model asked (the next after a fallback), then how much it wrote. */
+    private static final class CallProgress implements TextSink {
+        private final Consumer<String> progress;
+        private ModelInstance asked;
+        private int written;
+
+        CallProgress(Consumer<String> progress) {
+            this.progress = progress;
+        }
+
+        synchronized void asking(ModelInstance instance) {
+            if (asked == null) {
+                progress.accept("Asking " + describe(instance));
+            } else if (!asked.equals(instance)) {
+                progress.accept(describe(asked) + " did not answer; asking " + describe(instance));
+            }
+            asked = instance;
+        }
+
+        @Override
+        public synchronized boolean accept(String delta) {
+            int before = written / REPORT_EVERY_CHARS;
+            written += delta.length();
+            if (before == 0 && written == delta.length() || written / REPORT_EVERY_CHARS != before) {
+                progress.accept("Writing… " + written + " characters");
+            }
+            return true;
+        }
     }
 
     /** "gpt-oss:120b on box (strong tier)": the model, where it runs, and its tier. */

@@ -1,5 +1,6 @@
 package dev.gptoss.ls.actions;
 
+import dev.gptoss.ls.context.CodeText;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,9 +71,9 @@ final class RegionAnswer {
         }
         headerIndex = firstCode(regionLines, 0);
         header = headerIndex < 0 ? "" : regionLines.get(headerIndex).strip();
-        headerIndent = headerIndex < 0 ? "" : indentation(regionLines.get(headerIndex));
+        headerIndent = headerIndex < 0 ? "" : CodeText.indentationOf(regionLines.get(headerIndex));
         int body = headerIndex < 0 ? -1 : firstCode(regionLines, headerIndex + 1);
-        bodyIndent = body < 0 ? null : indentation(regionLines.get(body));
+        bodyIndent = body < 0 ? null : CodeText.indentationOf(regionLines.get(body));
         String after = null;
         for (int line = lastLine + 1; line < document.lineCount() && after == null; line++) {
             String text = document.lineText(line).strip();
@@ -170,7 +171,7 @@ final class RegionAnswer {
         if (function.isPresent()) {
             String text = String.join("\n", lines);
             for (int line : PythonIndentation.logicalLines(text)) {
-                if (line > anchorAt && indentation(lines.get(line)).length() <= headerIndent.length()) {
+                if (line > anchorAt && CodeText.indentationOf(lines.get(line)).length() <= headerIndent.length()) {
                     return line;
                 }
             }
@@ -194,18 +195,18 @@ final class RegionAnswer {
         if (anchorAt < 0) {
             return lines;
         }
-        List<String> shifted = shift(lines, indentation(lines.get(anchorAt)), headerIndent);
+        List<String> shifted = shift(lines, CodeText.indentationOf(lines.get(anchorAt)), headerIndent);
         int body = firstCode(lines, anchorAt + 1);
         if (!python || anchorAt != 0 || body < 0 || bodyIndent == null) {
             return shifted;
         }
         int regionStep = bodyIndent.length() - headerIndent.length();
-        if (indentation(shifted.get(body)).length() - headerIndent.length() == regionStep) {
+        if (CodeText.indentationOf(shifted.get(body)).length() - headerIndent.length() == regionStep) {
             return shifted;
         }
         var firstLineOnly = new ArrayList<String>();
         firstLineOnly.add(headerIndent + lines.get(0).strip());
-        firstLineOnly.addAll(shift(lines.subList(1, lines.size()), indentation(lines.get(body)), bodyIndent));
+        firstLineOnly.addAll(shift(lines.subList(1, lines.size()), CodeText.indentationOf(lines.get(body)), bodyIndent));
         return firstLineOnly;
     }
 
@@ -334,14 +335,6 @@ final class RegionAnswer {
             }
         }
         return -1;
-    }
-
-    private static String indentation(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        return line.substring(0, i);
     }
 
     private static String shortened(String line) {

@@ -115,6 +115,9 @@ final class CodeActionHandler {
 
     private CodeAction apply(CodeAction action, AiTask task, TrackedRegion tracked, AiOutcome outcome,
                              ActionProgress.Task shown) {
+        if (outcome instanceof AiOutcome.Replace && tracked.touched()) {
+            return stale(action, shown);
+        }
         if (outcome instanceof AiOutcome.Replace replace) {
             DocumentSnapshot now = tracked.document();
             int firstLine = tracked.firstLine();
@@ -143,16 +146,19 @@ final class CodeActionHandler {
         return action;
     }
 
+    private CodeAction stale(CodeAction action, ActionProgress.Task shown) {
+        tell(MessageType.Info, "gpt-oss: the code GPT-OSS was rewriting changed, so its answer was dropped." + ASK_AGAIN);
+        shown.end("Stopped: the code being rewritten changed");
+        return action;
+    }
+
     private CodeAction failed(CodeAction action, AiTask task, TrackedRegion tracked, Throwable cause,
                               ActionProgress.Task shown) {
         if (cause instanceof CancellationException) {
             if (tracked.touched()) {
-                tell(MessageType.Info, "gpt-oss: the code GPT-OSS was rewriting changed, so its answer was dropped."
-                        + ASK_AGAIN);
-                shown.end("Stopped: the code being rewritten changed");
-            } else {
-                shown.end("Cancelled");
+                return stale(action, shown);
             }
+            shown.end("Cancelled");
             return action;
         }
         String why = ActionFailures.describe(cause);

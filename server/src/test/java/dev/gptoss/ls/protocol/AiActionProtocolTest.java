@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
 import dev.gptoss.fake.RecordedRequest;
@@ -90,7 +89,7 @@ class AiActionProtocolTest {
     @Test
     void theModelsEditIsVersionedAndAskedAboutBeforeItApplies() throws Exception {
         FakeModelBackend backend = start(capabilities(true, true));
-        backend.behavior().answer(body -> "```python\n" + regionOf(body).replace("        except:\n", FIXED_EXCEPT) + "\n```");
+        backend.behavior().answer(body -> "```python\n" + CodeActionTexts.regionOf(body).replace("        except:\n", FIXED_EXCEPT) + "\n```");
         session.open(GATEWAY, "python", TEXT);
 
         WorkspaceEdit edit = resolve(fix()).getEdit();
@@ -110,7 +109,7 @@ class AiActionProtocolTest {
     @Test
     void anEditorWithoutDocumentChangesGetsAChangesMapWithoutAnnotations() throws Exception {
         FakeModelBackend backend = start(capabilities(false, false));
-        backend.behavior().answer(body -> regionOf(body).replace("        except:\n", FIXED_EXCEPT));
+        backend.behavior().answer(body -> CodeActionTexts.regionOf(body).replace("        except:\n", FIXED_EXCEPT));
         session.open(GATEWAY, "python", TEXT);
 
         WorkspaceEdit edit = resolve(fix()).getEdit();
@@ -124,7 +123,7 @@ class AiActionProtocolTest {
     void anAnswerThatDoesNotParseIsDeclinedAndAskingAgainIsANewCallAtAnotherTemperature() throws Exception {
         FakeModelBackend backend = start(capabilities(true, true));
         backend.behavior().answer(body -> {
-            String fixed = regionOf(body).replace("        except:\n", FIXED_EXCEPT);
+            String fixed = CodeActionTexts.regionOf(body).replace("        except:\n", FIXED_EXCEPT);
             return body.path("options").path("temperature").asDouble() < 0.3
                     ? "```python\n" + fixed.replace("            result = await", "        result = await") + "\n```"
                     : "```python\n" + fixed + "\n```";
@@ -215,7 +214,7 @@ class AiActionProtocolTest {
         var release = new CountDownLatch(1);
         backend.behavior().answer(body -> {
             await(release);
-            return "```python\n" + regionOf(body).replace("        except:\n", FIXED_EXCEPT) + "\n```";
+            return "```python\n" + CodeActionTexts.regionOf(body).replace("        except:\n", FIXED_EXCEPT) + "\n```";
         });
         session.open(GATEWAY, "python", TEXT);
         var pending = session.server.getTextDocumentService().resolveCodeAction(fix());
@@ -386,13 +385,6 @@ class AiActionProtocolTest {
         return backend.requests("/api/chat").get(0);
     }
 
-    /** The code region of a code action prompt. */
-    private static String regionOf(JsonNode body) {
-        String user = body.path("messages").get(1).path("content").asText();
-        int start = user.indexOf("```python\n") + "```python\n".length();
-        return user.substring(start, user.lastIndexOf("\n```"));
-    }
-
     /** The method {@code generate} of a gateway.py text, as the region the server sends. */
     private static String regionOf(String text) {
         List<String> lines = text.lines().toList();
@@ -409,22 +401,7 @@ class AiActionProtocolTest {
         } else {
             edits = edit.getChanges().get(GATEWAY);
         }
-        var sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparing((TextEdit e) -> offset(text, e.getRange().getStart())).reversed());
-        String result = text;
-        for (TextEdit e : sorted) {
-            result = result.substring(0, offset(result, e.getRange().getStart())) + e.getNewText()
-                    + result.substring(offset(result, e.getRange().getEnd()));
-        }
-        return result;
-    }
-
-    private static int offset(String text, Position position) {
-        int offset = 0;
-        for (int line = 0; line < position.getLine(); line++) {
-            offset = text.indexOf('\n', offset) + 1;
-        }
-        return offset + position.getCharacter();
+        return CodeActionTexts.applied(text, edits);
     }
 
     private static void await(CountDownLatch latch) {
