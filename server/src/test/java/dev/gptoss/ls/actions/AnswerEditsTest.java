@@ -130,6 +130,27 @@ class AnswerEditsTest {
     }
 
     @Test
+    void anAnswerThatEndsInsideItsCodeBlockIsNotOfferedEvenIfWhatCameParses() {
+        String half = String.join("\n", FIXED.lines().limit(5).toList());
+        assertTrue(declined("Here it is:\n```python\n" + half).contains("ends inside its code block"));
+    }
+
+    @Test
+    void aJavaMethodGetsItsDocCommentAtTheMethodsIndentation() {
+        String java = LukhasWorkspace.read("java/ModelGatewayClient.java");
+        var document = DocumentSnapshot.of("file:///Client.java", "java", 1, java);
+        int chat = java.lines().toList().indexOf("    public String chat(String body) throws IOException, InterruptedException {");
+        var region = Span.of(chat, 0, chat, document.lineText(chat).length());
+        String answer = "```java\n/** Sends a chat request to the gateway and returns its body. */\n"
+                + "public String chat(String body) throws IOException, InterruptedException {\n```";
+
+        var outcome = assertInstanceOf(AiOutcome.Replace.class, EDITS.read(document, region, answer, false, "m"));
+
+        assertEquals(java.replace("    public String chat(", "    /** Sends a chat request to the gateway and returns its body. */\n"
+                + "    public String chat("), apply(java, outcome.edit().edits(document, chat)));
+    }
+
+    @Test
     void aNewHelperAfterTheFunctionIsKeptAsPartOfTheEdit() {
         String helper = "\n\n    def _log_failure(self, error):\n        logger.exception(\"model call failed: %s\", error)";
         assertEquals(EXPECTED.replace(FIXED, FIXED + helper), applied(replaced("```python\n" + FIXED + helper + "\n```")));
