@@ -29,7 +29,8 @@ public final class RoutingBenchmark {
     public static void main(String[] args) throws Exception {
         try (var preferred = FakeModelBackend.start(Flavor.OLLAMA); var other = FakeModelBackend.start(Flavor.OLLAMA);
              var core = ServerParts.assemble(new ServerParts.Environment(new ApiKeys(Map.of()),
-                     java.nio.file.Path.of("/nonexistent/gptoss-ls/config.json"), MetricsRecorder.systemClock()), event -> { })) {
+                     java.nio.file.Path.of("/nonexistent/gptoss-ls/config.json"),
+                     java.nio.file.Path.of("/nonexistent/gptoss-ls/cache"), MetricsRecorder.systemClock()), event -> { })) {
             preferred.behavior().answer("x");
             other.behavior().answer("x");
             configure(core, preferred, other);

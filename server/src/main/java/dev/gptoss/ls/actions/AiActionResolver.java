@@ -1,44 +1,56 @@
 package dev.gptoss.ls.actions;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gptoss.ls.backend.ChatMessage;
+import dev.gptoss.ls.backend.TextSink;
 import dev.gptoss.ls.cache.SemanticAnswerCache;
-import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextPosition;
+import dev.gptoss.ls.routing.ModelInstance;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Runs a model-made action: the instruction and the code region go to the strong tier; a fenced
- * code block in the answer replaces the region, if the document still parses with it. "Explain"
- * answers with Markdown instead. Cancelling the returned future aborts the model call.
+ * Runs a model-made action: the instruction and the code region go to the strong tier; the answer
+ * becomes the edit the model meant ({@link AnswerEdits}), offered only if the document still parses
+ * with it. "Explain" answers with Markdown instead. An answer that is declined is dropped from the
+ * cache, and asking again asks the model again, a little warmer each time. Cancelling the returned
+ * future aborts the model call.
  */
 public final class AiActionResolver {
-    private static final Pattern FENCE = Pattern.compile("```[\\w+#.-]*[ \\t]*\\r?\\n(.*?)\\r?\\n?[ \\t]*```", Pattern.DOTALL);
     private static final int MAX_FUNCTION_LINES = 150;
     private static final int REPORT_EVERY_CHARS = 400;
+    /** The temperature of the first request, and of each request after an answer was declined. */
+    private static final double[] TEMPERATURES = {0.2, 0.6, 0.9};
 
     private final ModelEditRequester model;
-    private final SyntaxCheck syntax;
+    private final AnswerEdits edits;
     private final Function<String, Optional<LukhasPattern>> patterns;
     private final SemanticAnswerCache answers;
+    /** How many answers were declined for a prompt lately. */
+    private final Cache<String, Integer> declined = Caffeine.newBuilder()
+            .maximumSize(256).expireAfterWrite(Duration.ofMinutes(30)).build();
 
     public AiActionResolver(ModelEditRequester model, SyntaxCheck syntax,
                             Function<String, Optional<LukhasPattern>> patterns, SemanticAnswerCache answers) {
         this.model = model;
-        this.syntax = syntax;
+        this.edits = new AnswerEdits(syntax);
         this.patterns = patterns;
         this.answers = answers;
     }
 
-    /** @param progress receives short progress lines while the model writes */
-    public CompletableFuture<AiOutcome> resolve(AiTask task, DocumentSnapshot document, Consumer<String> progress) {
-        Span region = region(task, document);
+    /**
+     * @param region whole lines, from {@link #region}
+     * @param progress receives short progress lines: the model asked (again after a fallback), then
+     *                 how much it has written
+     */
+    public CompletableFuture<AiOutcome> resolve(AiTask task, DocumentSnapshot document, Span region,
+                                                Consumer<String> progress) {
         String code = text(document, region);
         String question = instruction(task, document);
         var scope = new SemanticAnswerCache.Scope(model.model().orElse(""), "low", "explain", document.languageId(), code);
@@ -46,7 +58,8 @@ public final class AiActionResolver {
             Optional<String> known = answers.find(scope, question);
             if (known.isPresent()) {
                 progress.accept("Answered from an earlier explanation of the same code");
-                return CompletableFuture.completedFuture(new AiOutcome.Explanation(known.get()));
+                return CompletableFuture.completedFuture(
+                        new AiOutcome.Explanation(known.get(), region, "an earlier answer about the same code"));
             }
         }
         List<ChatMessage> messages = List.of(
@@ -54,22 +67,24 @@ public final class AiActionResolver {
                 new ChatMessage("user", question + "\n\nFile: " + document.uri() + " ("
                         + document.languageId() + "), lines " + (region.start().line() + 1) + "-"
                         + (region.end().line() + 1) + ":\n```" + document.languageId() + "\n" + code + "\n```"));
-        progress.accept("Asking " + model.model().orElse("the strong model"));
-        var written = new int[1];
-        CompletableFuture<Generation> call = model.request(messages, document.languageId(), document.uri(), delta -> {
-            int before = written[0] / REPORT_EVERY_CHARS;
-            written[0] += delta.length();
-            if (written[0] / REPORT_EVERY_CHARS != before || before == 0 && written[0] == delta.length()) {
-                progress.accept("Writing… " + written[0] + " characters");
+        String prompt = task.kind().id() + "\u0000" + messages.get(1).content();
+        double temperature = TEMPERATURES[Math.min(declined.asMap().getOrDefault(prompt, 0), TEMPERATURES.length - 1)];
+        var callProgress = new CallProgress(progress);
+        CompletableFuture<ModelEditRequester.ModelAnswer> call = model.request(messages, document.languageId(),
+                document.uri(), temperature, callProgress, callProgress::asking);
+        CompletableFuture<AiOutcome> outcome = call.thenApply(answer -> {
+            String by = describe(answer.instance());
+            AiOutcome result = task.kind() == AiTask.Kind.EXPLAIN
+                    ? explanation(answer.generation().text(), region, by)
+                    : edits.read(document, region, answer.generation().text(),
+                            "length".equals(answer.generation().finishReason()), by);
+            if (result instanceof AiOutcome.Declined) {
+                model.forget(answer);
+                declined.asMap().merge(prompt, 1, Integer::sum);
+            } else if (result instanceof AiOutcome.Explanation explanation) {
+                answers.put(scope, question, explanation.markdown());
             }
-            return true;
-        });
-        CompletableFuture<AiOutcome> outcome = call.thenApply(g -> {
-            if (task.kind() != AiTask.Kind.EXPLAIN) {
-                return edit(document, region, code, g.text());
-            }
-            answers.put(scope, question, g.text().strip());
-            return new AiOutcome.Explanation(g.text().strip());
+            return result;
         });
         outcome.whenComplete((o, e) -> {
             if (outcome.isCancelled()) {
@@ -79,24 +94,55 @@ public final class AiActionResolver {
         return outcome;
     }
 
-    private AiOutcome edit(DocumentSnapshot document, Span region, String original, String answer) {
-        Matcher fence = FENCE.matcher(answer);
-        String replacement = fence.find() ? fence.group(1) : answer.strip();
-        replacement = replacement.replaceAll("\\r?\\n", document.lineSeparator());
-        if (replacement.isBlank()) {
-            return new AiOutcome.Declined("GPT-OSS gave no code for this action");
+    /**
+     * Why the edit may not be offered on {@code document}, whose region now starts at {@code firstLine}:
+     * a problem the compiler would report in the rewritten lines, or one more problem elsewhere than
+     * the document had. Empty when it parses as well as the document did.
+     */
+    public Optional<String> whyNotOffered(DocumentSnapshot document, int firstLine, ProposedEdit edit) {
+        return edits.whyNotOffered(document, firstLine, edit);
+    }
+
+    private static AiOutcome explanation(String text, Span region, String by) {
+        String markdown = text.strip();
+        return markdown.isEmpty()
+                ? new AiOutcome.Declined("GPT-OSS gave an empty explanation", by)
+                : new AiOutcome.Explanation(markdown, region, by);
+    }
+
+    /** Progress lines of one model call: each model asked (the next after a fallback), then how much it wrote. */
+    private static final class CallProgress implements TextSink {
+        private final Consumer<String> progress;
+        private ModelInstance asked;
+        private int written;
+
+        CallProgress(Consumer<String> progress) {
+            this.progress = progress;
         }
-        if (replacement.equals(original)) {
-            return new AiOutcome.Declined("GPT-OSS proposed no change");
+
+        synchronized void asking(ModelInstance instance) {
+            if (asked == null) {
+                progress.accept("Asking " + describe(instance));
+            } else if (!asked.equals(instance)) {
+                progress.accept(describe(asked) + " did not answer; asking " + describe(instance));
+            }
+            asked = instance;
         }
-        int from = offset(document, region.start());
-        int to = offset(document, region.end());
-        String after = document.text().substring(0, from) + replacement + document.text().substring(to);
-        // A file that did not parse before is judged by brackets alone: its errors are not the model's.
-        if (!syntax.parses(document.languageId(), after) && syntax.parses(document.languageId(), document.text())) {
-            return new AiOutcome.Declined("GPT-OSS's edit does not parse, so it is not offered");
+
+        @Override
+        public synchronized boolean accept(String delta) {
+            int before = written / REPORT_EVERY_CHARS;
+            written += delta.length();
+            if (before == 0 && written == delta.length() || written / REPORT_EVERY_CHARS != before) {
+                progress.accept("Writing… " + written + " characters");
+            }
+            return true;
         }
-        return new AiOutcome.Replace(new Edit(region, replacement));
+    }
+
+    /** "gpt-oss:120b on box (strong tier)": the model, where it runs, and its tier. */
+    static String describe(ModelInstance instance) {
+        return instance.model() + " on " + instance.endpoint().name() + " (" + instance.tier().id() + " tier)";
     }
 
     private String instruction(AiTask task, DocumentSnapshot document) {
@@ -115,7 +161,7 @@ public final class AiActionResolver {
     }
 
     /** Whole lines: the Python function around the range when there is one, else the range's lines. */
-    static Span region(AiTask task, DocumentSnapshot document) {
+    public Span region(AiTask task, DocumentSnapshot document) {
         int first = Math.min(task.range().start().line(), document.lineCount() - 1);
         int last = Math.min(Math.max(first, task.range().end().line()), document.lineCount() - 1);
         if (document.languageId().equals("python")) {

@@ -1,17 +1,19 @@
 package dev.gptoss.ls.actions;
 
-/** What resolving a model-made action gave. */
+/** What resolving a model-made action gave, and who answered ("gpt-oss:20b on box", say). */
 public sealed interface AiOutcome {
 
+    String answeredBy();
+
     /** An edit to offer. */
-    record Replace(Edit edit) implements AiOutcome {
+    record Replace(ProposedEdit edit, String answeredBy) implements AiOutcome {
     }
 
-    /** An answer to show the user as Markdown. */
-    record Explanation(String markdown) implements AiOutcome {
+    /** An answer to show the user as Markdown, about {@code region} (whole lines). */
+    record Explanation(String markdown, Span region, String answeredBy) implements AiOutcome {
     }
 
     /** Nothing to offer, and why, in words for the user. */
-    record Declined(String reason) implements AiOutcome {
+    record Declined(String reason, String answeredBy) implements AiOutcome {
     }
 }

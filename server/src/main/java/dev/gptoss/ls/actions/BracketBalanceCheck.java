@@ -2,6 +2,7 @@ package dev.gptoss.ls.actions;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,12 +15,22 @@ public final class BracketBalanceCheck implements SyntaxCheck {
             "typescriptreact", "go", "c", "cpp", "csharp", "kotlin");
 
     @Override
-    public boolean parses(String languageId, String text) {
+    public List<SyntaxProblem> problems(String languageId, String text) {
+        int at = firstUnbalanced(languageId, text);
+        if (at < 0) {
+            return List.of();
+        }
+        int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        return List.of(new SyntaxProblem(at, at, line, "unbalanced bracket or unterminated string"));
+    }
+
+    /** Offset of the first bracket or string that does not close, or -1 when everything does. */
+    private static int firstUnbalanced(String languageId, String text) {
         boolean python = languageId.equals("python");
         if (!python && !C_LIKE.contains(languageId)) {
-            return true;
+            return -1;
         }
-        Deque<Character> open = new ArrayDeque<>();
+        Deque<Integer> open = new ArrayDeque<>();
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -28,26 +39,27 @@ public final class BracketBalanceCheck implements SyntaxCheck {
             } else if (!python && text.startsWith("/*", i)) {
                 int end = text.indexOf("*/", i + 2);
                 if (end < 0) {
-                    return false;
+                    return i;
                 }
                 i = end + 2;
             } else if (c == '"' || c == '\'' || c == '`' && !python) {
-                i = stringEnd(text, i, python || languageId.equals("java"));
-                if (i < 0) {
-                    return false;
+                int end = stringEnd(text, i, python || languageId.equals("java"));
+                if (end < 0) {
+                    return i;
                 }
+                i = end;
             } else {
                 if (c == '(' || c == '[' || c == '{') {
-                    open.push(c);
+                    open.push(i);
                 } else if (c == ')' || c == ']' || c == '}') {
-                    if (open.isEmpty() || open.pop() != matching(c)) {
-                        return false;
+                    if (open.isEmpty() || text.charAt(open.pop()) != matching(c)) {
+                        return i;
                     }
                 }
                 i++;
             }
         }
-        return open.isEmpty();
+        return open.isEmpty() ? -1 : open.peek();
     }
 
     /** Index after the string starting at {@code start}, or -1 when it never ends. */

@@ -1,10 +1,15 @@
 package dev.gptoss.ls.actions;
 
+import java.util.List;
+
 /**
- * Whether a text parses in a language. A model's edit that does not is never offered as is:
- * {@link TreeSitterSyntaxCheck} where a grammar exists, {@link BracketBalanceCheck} elsewhere.
+ * What in a text its language would not compile, so that a model's edit that breaks the file is
+ * never offered: {@link TreeSitterSyntaxCheck} where a grammar exists (error and missing nodes, and
+ * for Python the tokenizer's indentation rules), {@link BracketBalanceCheck} elsewhere.
  */
 @FunctionalInterface
 public interface SyntaxCheck {
-    boolean parses(String languageId, String text);
+
+    /** The problems found, in text order; empty when the text parses. */
+    List<SyntaxProblem> problems(String languageId, String text);
 }

@@ -40,6 +40,11 @@ public final class GenerationCache {
         }
     }
 
+    /** Drops an answer its requester found unusable, so the same request is asked again. */
+    public void forget(GenerationRequest request) {
+        cache.get().invalidate(request);
+    }
+
     public long bytesHeld() {
         return cache.get().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }

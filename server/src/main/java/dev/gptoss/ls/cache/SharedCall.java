@@ -98,17 +98,19 @@ final class SharedCall {
             waiting = List.copyOf(requesters);
             requesters.clear();
         }
+        // The call's own end comes first, so the answer is cached before any requester can judge it
+        // (and, if it is unusable, drop it from the cache again).
+        if (error != null) {
+            done.completeExceptionally(error);
+        } else {
+            done.complete(generation);
+        }
         for (Requester requester : waiting) {
             if (error != null) {
                 requester.result().completeExceptionally(error);
             } else {
                 requester.result().complete(generation);
             }
-        }
-        if (error != null) {
-            done.completeExceptionally(error);
-        } else {
-            done.complete(generation);
         }
     }
 }

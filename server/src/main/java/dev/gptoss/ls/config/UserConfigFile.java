@@ -31,11 +31,24 @@ public final class UserConfigFile {
 
     /** Where the XDG base directory rules put it for this environment. */
     public static Path locate(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CONFIG_HOME");
+        return xdgDirectory(environment, "XDG_CONFIG_HOME", ".config").resolve("config.json");
+    }
+
+    /**
+     * The user's cache directory for gptoss-ls (files the server may always recreate, such as
+     * explanations): {@code $XDG_CACHE_HOME/gptoss-ls}, by default {@code ~/.cache/gptoss-ls}.
+     */
+    public static Path locateCacheDirectory(Map<String, String> environment) {
+        return xdgDirectory(environment, "XDG_CACHE_HOME", ".cache");
+    }
+
+    /** gptoss-ls's folder under an XDG base directory: the variable's absolute path, else one under home. */
+    private static Path xdgDirectory(Map<String, String> environment, String variable, String underHome) {
+        String xdg = environment.get(variable);
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
                 ? Path.of(xdg)
-                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".config");
-        return base.resolve("gptoss-ls").resolve("config.json");
+                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), underHome);
+        return base.resolve("gptoss-ls");
     }
 
     public Path path() {

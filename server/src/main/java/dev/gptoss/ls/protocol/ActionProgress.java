@@ -59,6 +59,7 @@ final class ActionProgress {
         private final GptossClient target;
         private final String token;
         private CompletableFuture<?> chain;
+        private boolean ended;
 
         private Task(GptossClient target, String token) {
             this.target = target;
@@ -77,17 +78,22 @@ final class ActionProgress {
             }
         }
 
-        void end(String message) {
+        /** Ends the progress with the outcome; only the first call counts. */
+        synchronized void end(String message) {
+            if (ended) {
+                return;
+            }
             if (token != null) {
                 cancels.remove(token);
             }
             var end = new WorkDoneProgressEnd();
             end.setMessage(message);
             send(end);
+            ended = true;
         }
 
         private synchronized void send(WorkDoneProgressNotification notification) {
-            if (target == null) {
+            if (target == null || ended) {
                 return;
             }
             chain = chain.thenRun(() -> target.notifyProgress(new ProgressParams(Either.forLeft(token),

@@ -1,19 +1,22 @@
 package dev.gptoss.ls.protocol;
 
-import dev.gptoss.ls.actions.AiTask;
+import dev.gptoss.ls.actions.Span;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ShowDocumentParams;
 
 /**
- * "Explain" answers: written as Markdown files under a directory of the server's (the OS temp
- * directory, so the workspace is not touched) and opened in the editor with
- * {@code window/showDocument}, or named in a message when the editor cannot open documents.
+ * "Explain" answers: written as Markdown files under the user's cache directory (so the workspace
+ * is not touched), one file per document and range, and opened in the editor with
+ * {@code window/showDocument}, or named in a message when the editor cannot open documents. A file
+ * is named after the document, a short hash of its URI (two {@code gateway.py} of different folders
+ * do not share one) and the lines explained: {@code gateway.py-1a2b3c4d-L34-L45.md}.
  */
 final class Explanations {
     private static final Logger LOG = Logger.getLogger(Explanations.class.getName());
@@ -22,12 +25,14 @@ final class Explanations {
     private volatile GptossClient client;
     private volatile boolean showDocumentSupported;
 
+    /** @param directory where the files go; created when the first explanation is written */
     Explanations(Path directory) {
         this.directory = directory;
     }
 
-    static Explanations inTempDirectory() {
-        return new Explanations(Path.of(System.getProperty("java.io.tmpdir"), "gptoss-ls", "explanations"));
+    /** Explanations under {@code explanations/} of the user's cache directory for gptoss-ls. */
+    static Explanations inUserCache(Path userCacheDirectory) {
+        return new Explanations(userCacheDirectory.resolve("explanations"));
     }
 
     void connect(GptossClient client) {
@@ -38,17 +43,25 @@ final class Explanations {
         this.showDocumentSupported = supported;
     }
 
-    void show(AiTask task, String markdown) {
-        String name = fileName(task.uri());
-        int line = task.range().start().line() + 1;
-        Path file = directory.resolve(name + "-L" + line + ".md");
+    /**
+     * Writes and shows an explanation of {@code region} (whole lines) of a document; returns the
+     * file, or empty (having told the user why) when it cannot be written.
+     */
+    Optional<Path> show(String uri, Span region, String markdown, String answeredBy) {
+        String name = documentName(uri);
+        int first = region.start().line() + 1;
+        int last = region.end().line() + 1;
+        String lines = first == last ? "line " + first : "lines " + first + "–" + last;
+        Path file = directory.resolve(fileName(uri, first, last));
         try {
             Files.createDirectories(directory);
-            Files.writeString(file, "# " + name + ", line " + line + "\n\n" + markdown + "\n");
+            Files.writeString(file, "# " + name + ", " + lines + "\n\n" + uri + " — explained by " + answeredBy
+                    + "\n\n" + markdown + "\n");
         } catch (IOException e) {
             LOG.warning(() -> "Cannot write the explanation to " + file + ": " + e);
-            message(MessageType.Warning, "gpt-oss: cannot write the explanation: " + e.getMessage());
-            return;
+            message(MessageType.Warning, "gpt-oss: cannot write the explanation to " + file + " (" + e.getMessage()
+                    + "). Check that the cache directory is writable (XDG_CACHE_HOME or ~/.cache).");
+            return Optional.empty();
         }
         GptossClient target = client;
         if (target != null && showDocumentSupported) {
@@ -56,8 +69,14 @@ final class Explanations {
             params.setTakeFocus(true);
             target.showDocument(params);
         } else {
-            message(MessageType.Info, "gpt-oss: the explanation is in " + file);
+            message(MessageType.Info, "gpt-oss: the explanation of " + name + ", " + lines + " is in " + file);
         }
+        return Optional.of(file);
+    }
+
+    /** {@code gateway.py-1a2b3c4d-L34-L45.md}: the document's name, a hash of its URI, the lines. */
+    static String fileName(String uri, int firstLine, int lastLine) {
+        return documentName(uri) + "-" + shortHash(uri) + "-L" + firstLine + "-L" + lastLine + ".md";
     }
 
     private void message(MessageType type, String text) {
@@ -67,9 +86,19 @@ final class Explanations {
         }
     }
 
-    private static String fileName(String uri) {
-        String path = URI.create(uri).getPath();
-        String name = path == null ? "document" : path.substring(path.lastIndexOf('/') + 1);
+    private static String documentName(String uri) {
+        String path;
+        try {
+            path = URI.create(uri).getPath();
+        } catch (IllegalArgumentException e) {
+            path = uri;
+        }
+        String name = path == null || path.isEmpty() ? "document" : path.substring(path.lastIndexOf('/') + 1);
         return name.replaceAll("[^\\w.-]", "_");
+    }
+
+    /** {@link String#hashCode} is fixed by the language, so a document keeps its file across runs. */
+    private static String shortHash(String uri) {
+        return String.format("%08x", uri.hashCode());
     }
 }

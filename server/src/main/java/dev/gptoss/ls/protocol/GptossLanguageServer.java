@@ -104,6 +104,7 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         handlers.progress().clientSupportsProgress(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
         handlers.explanations().clientShowsDocuments(window != null && window.getShowDocument() != null
                 && window.getShowDocument().isSupport());
+        handlers.codeActions().clientCapabilities(params.getCapabilities());
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(handlers.commands().names()),
                 new ServerInfo("gptoss-ls", VERSION)));
     }

@@ -12,13 +12,22 @@ import dev.gptoss.ls.documents.TextPosition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.lsp4j.AnnotatedTextEdit;
+import org.eclipse.lsp4j.ChangeAnnotation;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.SnippetTextEdit;
+import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /** The code action feature's plain records to and from LSP's JSON shapes. */
 final class LspActions {
@@ -57,9 +66,59 @@ final class LspActions {
         return new ContextDiagnostic(span(diagnostic.getRange()), message, code, diagnostic.getSource());
     }
 
-    static WorkspaceEdit workspaceEdit(String uri, List<Edit> edits) {
-        List<TextEdit> textEdits = edits.stream().map(e -> new TextEdit(range(e.range()), e.newText())).toList();
-        return new WorkspaceEdit(Map.of(uri, textEdits));
+    /**
+     * How the editor takes workspace edits: versioned {@code documentChanges} (refused by the editor
+     * when the document has moved on), and change annotations (VS Code shows edits that need
+     * confirmation in its refactor preview). Each only when the client says it supports it.
+     */
+    record EditSupport(boolean documentChanges, boolean changeAnnotations) {
+        static final EditSupport NONE = new EditSupport(false, false);
+
+        static EditSupport of(ClientCapabilities capabilities) {
+            WorkspaceEditCapabilities edits = capabilities == null || capabilities.getWorkspace() == null ? null
+                    : capabilities.getWorkspace().getWorkspaceEdit();
+            if (edits == null) {
+                return NONE;
+            }
+            boolean documentChanges = Boolean.TRUE.equals(edits.getDocumentChanges());
+            return new EditSupport(documentChanges, documentChanges && edits.getChangeAnnotationSupport() != null);
+        }
+    }
+
+    /** The label under which an editor's preview groups the edits a model made. */
+    static final String MODEL_EDIT = "gptoss-model-edit";
+
+    /** A deterministic fix's edits of one version of a document. */
+    static WorkspaceEdit workspaceEdit(String uri, int version, List<Edit> edits, EditSupport support) {
+        return edit(uri, version, edits, support, null);
+    }
+
+    /** A model's edits of one version of a document, marked for the editor to ask before applying them. */
+    static WorkspaceEdit modelEdit(String uri, int version, List<Edit> edits, EditSupport support, String answeredBy) {
+        if (!support.changeAnnotations()) {
+            return edit(uri, version, edits, support, null);
+        }
+        var annotation = new ChangeAnnotation("GPT-OSS edit");
+        annotation.setNeedsConfirmation(true);
+        annotation.setDescription("Written by " + answeredBy + "; check it before applying.");
+        WorkspaceEdit edit = edit(uri, version, edits, support, MODEL_EDIT);
+        edit.setChangeAnnotations(Map.of(MODEL_EDIT, annotation));
+        return edit;
+    }
+
+    private static WorkspaceEdit edit(String uri, int version, List<Edit> edits, EditSupport support,
+                                      String annotationId) {
+        List<TextEdit> textEdits = edits.stream().map(e -> annotationId == null
+                ? new TextEdit(range(e.range()), e.newText())
+                : new AnnotatedTextEdit(range(e.range()), e.newText(), annotationId)).toList();
+        if (!support.documentChanges()) {
+            return new WorkspaceEdit(Map.of(uri, textEdits));
+        }
+        var document = new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, version),
+                textEdits.stream().map(Either::<TextEdit, SnippetTextEdit>forLeft).toList());
+        var edit = new WorkspaceEdit(List.of(Either.<TextDocumentEdit, ResourceOperation>forLeft(document)));
+        edit.setChanges(null);
+        return edit;
     }
 
     static JsonObject data(AiTask task) {

@@ -14,7 +14,11 @@ final class LspAssembly {
 
     static GptossLanguageServer assemble(ServerParts.Environment environment, IntConsumer exit) {
         var pending = new PendingRequests();
-        ServerParts parts = ServerParts.assemble(environment, event -> pending.cancelAll(event.uri()));
+        var rewritten = new RewrittenRegions();
+        ServerParts parts = ServerParts.assemble(environment, event -> {
+            pending.cancelAll(event.uri());
+            rewritten.documentChanged(event);
+        });
         ModelService models = parts.models();
         var settings = new SettingsUpdates(parts.config(), parts.userConfig(), parts::json);
         var status = new StatusPublisher(models.status(), parts::json, parts.threads().requests(), parts.guard()::note,
@@ -27,8 +31,8 @@ final class LspAssembly {
         parts.context().index().ready().thenRun(status::publishSoon);
 
         var progress = new ActionProgress();
-        var explanations = Explanations.inTempDirectory();
-        var codeActions = new CodeActionHandler(parts.documents(), parts.codeActions(), parts.aiActions(), pending,
+        var explanations = Explanations.inUserCache(environment.userCacheDirectory());
+        var codeActions = new CodeActionHandler(parts.documents(), parts.codeActions(), parts.aiActions(), rewritten,
                 parts.threads().requests(), progress, explanations);
         var catalog = new PatternCatalogUpdates(parts.patterns(), parts.diagnostics(), parts.threads().requests());
         var documents = new GptossTextDocumentService(parts.documents(),

@@ -34,6 +34,7 @@ public final class LspLauncher {
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(server.parts().threads().protocol())
+                .configureGson(AnnotatedTextEdits::register)
                 .create();
         server.connect(launcher.getRemoteProxy());
         server.useWireFormat(builder.jsonHandler());

@@ -137,6 +137,8 @@ public final class ModelRouter {
         final long start = System.nanoTime();
         volatile boolean delivered;
         volatile ModelInstance servedBy;
+        /** The last attempt's own failure: Failsafe reports a retry it gave up on as a cancellation. */
+        volatile Throwable lastFailure;
 
         RoutedCall(RouteRequest route, List<ModelInstance> order, Function<ModelInstance, GenerationRequest> requests,
                    TextSink sink) {
@@ -156,7 +158,9 @@ public final class ModelRouter {
             result.whenComplete((done, error) -> finish(error));
             attempt(0).whenComplete((generation, error) -> {
                 if (error != null) {
-                    result.completeExceptionally(unwrap(error));
+                    Throwable cause = unwrap(error);
+                    Throwable failure = lastFailure;
+                    result.completeExceptionally(cause instanceof CancellationException && failure != null ? failure : cause);
                 } else {
                     result.complete(new RoutedGeneration(generation, servedBy));
                 }
@@ -221,6 +225,9 @@ public final class ModelRouter {
             }
             CompletableFuture<Generation> answered = call.exceptionallyCompose(error -> {
                 Throwable cause = unwrap(error);
+                if (!(cause instanceof CancellationException)) {
+                    lastFailure = cause;
+                }
                 if (refusedRaw(cause, request, instance) && !delivered && !result.isDone()) {
                     LOG.info(() -> "Endpoint " + instance.endpoint().name() + " refused a raw prompt ("
                             + cause.getMessage() + "); using chat prompts from now on");

@@ -113,6 +113,11 @@ public final class ModelService {
         return cacheStats;
     }
 
+    /** Finished answers by their exact request, shared by every instance's client. */
+    public GenerationCache generations() {
+        return generations;
+    }
+
     /** Cache figures since start-up, for {@code gptoss/metrics}: hit rate per layer, bytes held, evictions. */
     public Map<String, Object> cacheMetrics() {
         var caches = new LinkedHashMap<String, Object>(cacheStats.byLayer());

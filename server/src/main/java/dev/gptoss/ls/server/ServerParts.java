@@ -73,12 +73,19 @@ public final class ServerParts implements AutoCloseable {
     private volatile Path workspaceRoot;
     private volatile boolean workspaceTrusted = true;
 
-    /** What the server takes from the machine it runs on. */
-    public record Environment(ApiKeys keys, Path userConfigFile, MetricsRecorder metrics) {
-        /** Keys from the environment variables, the user's own configuration file, the system clock. */
+    /**
+     * What the server takes from the machine it runs on.
+     *
+     * @param userCacheDirectory where files the server can always make again go (explanations)
+     */
+    public record Environment(ApiKeys keys, Path userConfigFile, Path userCacheDirectory, MetricsRecorder metrics) {
+        /**
+         * Keys from the environment variables, the user's own configuration file and cache directory
+         * (XDG base directories), the system clock.
+         */
         public static Environment of(Map<String, String> variables) {
             return new Environment(new ApiKeys(variables), UserConfigFile.locate(variables),
-                    MetricsRecorder.systemClock());
+                    UserConfigFile.locateCacheDirectory(variables), MetricsRecorder.systemClock());
         }
     }
 
@@ -117,7 +124,7 @@ public final class ServerParts implements AutoCloseable {
         codeActions = CodeActions.standard(patterns::current);
         diagnostics = new DocumentDiagnostics(threads.timer(), threads.requests(), documents::find, patterns::current,
                 DIAGNOSTICS_DELAY_MS);
-        aiActions = new AiActionResolver(new ModelEditRequester(models.router(), guard),
+        aiActions = new AiActionResolver(new ModelEditRequester(models.router(), guard, models.generations()),
                 new TreeSitterSyntaxCheck(context.syntax()), id -> patterns.current().pattern(id),
                 new SemanticAnswerCache(EmbedderLoader.besideServerJar(), cacheStats));
         documents.dispatchTo(new DocumentEvents(List.of(

@@ -43,6 +43,7 @@ public final class LspSession implements AutoCloseable {
     public final RecordingClient client = new RecordingClient();
     public final GptossServerApi server;
     private final ServerParts parts;
+    private final java.nio.file.Path userCacheDirectory;
     private final Socket editorEnd;
     private final Socket serverEnd;
     private final Future<Void> serving;
@@ -53,10 +54,15 @@ public final class LspSession implements AutoCloseable {
         this(Files.createTempDirectory("gptoss-user-config").resolve("config.json"));
     }
 
-    /** A session whose user configuration file (settings and approvals) is {@code userConfigFile}. */
+    /**
+     * A session whose user configuration file (settings and approvals) is {@code userConfigFile}, and
+     * whose user cache directory (explanations) is {@code cache} beside it: never the real home's.
+     */
     public LspSession(java.nio.file.Path userConfigFile) throws IOException {
+        userCacheDirectory = userConfigFile.resolveSibling("cache");
         var languageServer = LspAssembly.assemble(new ServerParts.Environment(
-                new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile, MetricsRecorder.systemClock()), code -> { });
+                new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile, userCacheDirectory,
+                MetricsRecorder.systemClock()), code -> { });
         parts = languageServer.parts();
         // A socket, as with --port: java.io's piped streams fail once the thread that last wrote has
         // ended, and an NIO pipe is closed by an interrupt, so the server's interrupted workers at the
@@ -114,6 +120,14 @@ public final class LspSession implements AutoCloseable {
                 new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
     }
 
+    /** Replaces {@code range} with {@code text}, as an editor with incremental sync sends a keystroke; returns the new version. */
+    public int change(String uri, org.eclipse.lsp4j.Range range, String text) {
+        version++;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(range, text))));
+        return version;
+    }
+
     /** Replaces the whole text, as a new version. */
     public int changeWholeVersion(String uri, String text) {
         changeWhole(uri, text);
@@ -152,6 +166,11 @@ public final class LspSession implements AutoCloseable {
         Object status = server.getWorkspaceService().executeCommand(
                 new org.eclipse.lsp4j.ExecuteCommandParams("gptoss.status", List.of())).get(10, TimeUnit.SECONDS);
         return new com.google.gson.Gson().toJsonTree(status).getAsJsonObject();
+    }
+
+    /** The server's user cache directory, a temporary folder of this session's. */
+    public java.nio.file.Path userCacheDirectory() {
+        return userCacheDirectory;
     }
 
     public ServerParts parts() {

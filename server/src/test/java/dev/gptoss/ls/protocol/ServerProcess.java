@@ -25,8 +25,10 @@ final class ServerProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar()));
         command.addAll(extraArgs);
         var builder = new ProcessBuilder(command);
-        // Never the real user's configuration file or approvals.
-        builder.environment().put("XDG_CONFIG_HOME", java.nio.file.Files.createTempDirectory("gptoss-xdg").toString());
+        // Never the real user's configuration file, approvals or cache.
+        var xdg = java.nio.file.Files.createTempDirectory("gptoss-xdg");
+        builder.environment().put("XDG_CONFIG_HOME", xdg.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", xdg.resolve("cache").toString());
         process = builder.start();
         Thread drain = new Thread(() -> {
             try (var err = process.getErrorStream()) {
