@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param finding the pattern finding the action fixes, if it fixes one
  */
-public record ActionOffer(String title, String kind, List<Edit> edits, Optional<AiTask> task,
+public record ActionOffer(String title, String kind, List<Edit> edits, Optional<ModelActionTask> task,
                           Optional<Finding> finding, boolean preferred) {
 
     public static final String QUICK_FIX = "quickfix";
@@ -21,7 +21,7 @@ public record ActionOffer(String title, String kind, List<Edit> edits, Optional<
                 Optional.empty(), Optional.of(finding), true);
     }
 
-    static ActionOffer model(String title, String kind, AiTask task, Optional<Finding> finding) {
+    static ActionOffer model(String title, String kind, ModelActionTask task, Optional<Finding> finding) {
         return new ActionOffer(title, kind, List.of(), Optional.of(task), finding, false);
     }
 }

@@ -26,12 +26,12 @@ final class AnswerEdits {
      * @param cutOff the model stopped at its length limit
      * @param by who answered, for the outcome
      */
-    AiOutcome read(DocumentSnapshot document, Span region, String answer, boolean cutOff, String by) {
+    ModelActionOutcome read(DocumentSnapshot document, Span region, String answer, boolean cutOff, String by) {
         var reading = new RegionAnswer(document, region.start().line(), region.end().line());
         List<AnswerBlocks.Block> blocks = AnswerBlocks.of(answer);
         List<AnswerBlocks.Block> candidates = candidates(blocks, reading, cutOff);
         if (candidates.isEmpty()) {
-            return new AiOutcome.Declined(blocks.stream().anyMatch(reading::repeatsRegion)
+            return new ModelActionOutcome.Declined(blocks.stream().anyMatch(reading::repeatsRegion)
                     ? "GPT-OSS proposed no change"
                     : cutOff ? "GPT-OSS's answer was cut off at its length limit before the code was complete;"
                             + " select less code and ask again"
@@ -52,7 +52,7 @@ final class AnswerEdits {
                     before = before == null ? syntax.problems(document.languageId(), document.text()) : before;
                     Optional<String> broken = breaks(document, region.start().line(), edit, before);
                     if (broken.isEmpty()) {
-                        return new AiOutcome.Replace(edit, by);
+                        return new ModelActionOutcome.Replace(edit, by);
                     }
                     refused = broken.get();
                 }
@@ -61,7 +61,7 @@ final class AnswerEdits {
             }
             firstReason = firstReason == null ? refused : firstReason;
         }
-        return new AiOutcome.Declined(firstReason, by);
+        return new ModelActionOutcome.Declined(firstReason, by);
     }
 
     /**

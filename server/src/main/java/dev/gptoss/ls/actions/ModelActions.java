@@ -18,32 +18,32 @@ public final class ModelActions implements CodeActionParticipant {
         if (request.wants(ActionOffer.QUICK_FIX)) {
             for (ContextDiagnostic diagnostic : request.diagnostics()) {
                 out.add(ActionOffer.model("Fix with GPT-OSS: " + shortened(diagnostic.message()), ActionOffer.QUICK_FIX,
-                        task(AiTask.Kind.FIX, document, diagnostic.range(), Optional.empty(), Optional.of(diagnostic)),
+                        task(ModelActionTask.Kind.FIX, document, diagnostic.range(), Optional.empty(), Optional.of(diagnostic)),
                         Optional.empty()));
             }
             for (Finding finding : findings) {
                 if (finding.pattern().instruction().isPresent()) {
                     out.add(ActionOffer.model("Apply LUKHAS pattern " + finding.pattern().id() + " with GPT-OSS",
-                            ActionOffer.QUICK_FIX, task(AiTask.Kind.PATTERN, document, finding.range(),
+                            ActionOffer.QUICK_FIX, task(ModelActionTask.Kind.PATTERN, document, finding.range(),
                                     Optional.of(finding.pattern().id()), Optional.empty()), Optional.of(finding)));
                 }
             }
         }
         if (request.wants(ActionOffer.REWRITE)) {
             out.add(ActionOffer.model("Add docstring with GPT-OSS", ActionOffer.REWRITE,
-                    task(AiTask.Kind.DOCSTRING, document, request.range(), Optional.empty(), Optional.empty()),
+                    task(ModelActionTask.Kind.DOCSTRING, document, request.range(), Optional.empty(), Optional.empty()),
                     Optional.empty()));
         }
         if (request.wants(ActionOffer.EXPLAIN)) {
             out.add(ActionOffer.model("Explain with GPT-OSS", ActionOffer.EXPLAIN,
-                    task(AiTask.Kind.EXPLAIN, document, request.range(), Optional.empty(), Optional.empty()),
+                    task(ModelActionTask.Kind.EXPLAIN, document, request.range(), Optional.empty(), Optional.empty()),
                     Optional.empty()));
         }
     }
 
-    private static AiTask task(AiTask.Kind kind, DocumentSnapshot document, Span range, Optional<String> patternId,
+    private static ModelActionTask task(ModelActionTask.Kind kind, DocumentSnapshot document, Span range, Optional<String> patternId,
                                Optional<ContextDiagnostic> diagnostic) {
-        return new AiTask(kind, document.uri(), document.version(), range, patternId, diagnostic);
+        return new ModelActionTask(kind, document.uri(), document.version(), range, patternId, diagnostic);
     }
 
     private static String shortened(String message) {

@@ -3,9 +3,9 @@ package dev.gptoss.ls.protocol;
 import dev.gptoss.ls.actions.ActionFailures;
 import dev.gptoss.ls.actions.ActionOffer;
 import dev.gptoss.ls.actions.ActionRequest;
-import dev.gptoss.ls.actions.AiActionResolver;
-import dev.gptoss.ls.actions.AiOutcome;
-import dev.gptoss.ls.actions.AiTask;
+import dev.gptoss.ls.actions.ModelActionResolver;
+import dev.gptoss.ls.actions.ModelActionOutcome;
+import dev.gptoss.ls.actions.ModelActionTask;
 import dev.gptoss.ls.actions.CodeActions;
 import dev.gptoss.ls.actions.Edit;
 import dev.gptoss.ls.actions.Span;
@@ -43,7 +43,7 @@ final class CodeActionHandler {
 
     private final DocumentStore documents;
     private final CodeActions actions;
-    private final AiActionResolver resolver;
+    private final ModelActionResolver resolver;
     private final ExecutorService executor;
     private final ActionProgress progress;
     private final Explanations explanations;
@@ -52,7 +52,7 @@ final class CodeActionHandler {
     private volatile LspActions.EditSupport editSupport = LspActions.EditSupport.NONE;
 
     /** @param rewritten the regions being rewritten, which the document events move or stop */
-    CodeActionHandler(DocumentStore documents, CodeActions actions, AiActionResolver resolver,
+    CodeActionHandler(DocumentStore documents, CodeActions actions, ModelActionResolver resolver,
                       RewrittenRegions rewritten, ExecutorService executor, ActionProgress progress,
                       Explanations explanations) {
         this.documents = documents;
@@ -86,11 +86,11 @@ final class CodeActionHandler {
 
     CompletableFuture<CodeAction> resolve(CodeAction action) {
         Positions.required(action, "params");
-        Optional<AiTask> parsed = LspActions.task(action.getData());
+        Optional<ModelActionTask> parsed = LspActions.task(action.getData());
         if (parsed.isEmpty() || action.getEdit() != null) {
             return CompletableFuture.completedFuture(action);
         }
-        AiTask task = parsed.get();
+        ModelActionTask task = parsed.get();
         Optional<DocumentSnapshot> document = documents.find(task.uri()).filter(d -> d.version() == task.version());
         if (document.isEmpty()) {
             tell(MessageType.Info, "gpt-oss: the document changed since the action was offered; ask for it again.");
@@ -99,7 +99,7 @@ final class CodeActionHandler {
         Span region = resolver.region(task, document.get());
         var tracked = new TrackedRegion(document.get(), region);
         ActionProgress.Task shown = progress.begin("GPT-OSS: " + action.getTitle());
-        CompletableFuture<AiOutcome> work = resolver.resolve(task, document.get(), region, shown::report);
+        CompletableFuture<ModelActionOutcome> work = resolver.resolve(task, document.get(), region, shown::report);
         rewritten.watch(task.uri(), tracked, work);
         CompletableFuture<CodeAction> resolved = AsyncRequests.mapOrElse(work,
                 outcome -> apply(action, task, tracked, outcome, shown),
@@ -113,12 +113,12 @@ final class CodeActionHandler {
         return resolved;
     }
 
-    private CodeAction apply(CodeAction action, AiTask task, TrackedRegion tracked, AiOutcome outcome,
+    private CodeAction apply(CodeAction action, ModelActionTask task, TrackedRegion tracked, ModelActionOutcome outcome,
                              ActionProgress.Task shown) {
-        if (outcome instanceof AiOutcome.Replace && tracked.touched()) {
+        if (outcome instanceof ModelActionOutcome.Replace && tracked.touched()) {
             return stale(action, shown);
         }
-        if (outcome instanceof AiOutcome.Replace replace) {
+        if (outcome instanceof ModelActionOutcome.Replace replace) {
             DocumentSnapshot now = tracked.document();
             int firstLine = tracked.firstLine();
             Optional<String> broken = now.version() == task.version() ? Optional.empty()
@@ -130,11 +130,11 @@ final class CodeActionHandler {
             action.setEdit(LspActions.modelEdit(task.uri(), now.version(), edits, editSupport, replace.answeredBy()));
             shown.end("Edit ready (" + edits.size() + (edits.size() == 1 ? " change" : " changes") + "), from "
                     + replace.answeredBy());
-        } else if (outcome instanceof AiOutcome.Explanation explanation) {
+        } else if (outcome instanceof ModelActionOutcome.Explanation explanation) {
             boolean shownFile = explanations.show(task.uri(), explanation.region(), explanation.markdown(),
                     explanation.answeredBy()).isPresent();
             shown.end(shownFile ? "Explanation ready, from " + explanation.answeredBy() : "Explanation not written");
-        } else if (outcome instanceof AiOutcome.Declined declined) {
+        } else if (outcome instanceof ModelActionOutcome.Declined declined) {
             return declined(action, declined.reason() + "; the answer came from " + declined.answeredBy(), shown);
         }
         return action;
@@ -152,7 +152,7 @@ final class CodeActionHandler {
         return action;
     }
 
-    private CodeAction failed(CodeAction action, AiTask task, TrackedRegion tracked, Throwable cause,
+    private CodeAction failed(CodeAction action, ModelActionTask task, TrackedRegion tracked, Throwable cause,
                               ActionProgress.Task shown) {
         if (cause instanceof CancellationException) {
             if (tracked.touched()) {

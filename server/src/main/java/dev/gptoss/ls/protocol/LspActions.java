@@ -2,7 +2,7 @@ package dev.gptoss.ls.protocol;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.gptoss.ls.actions.AiTask;
+import dev.gptoss.ls.actions.ModelActionTask;
 import dev.gptoss.ls.actions.ContextDiagnostic;
 import dev.gptoss.ls.actions.DocumentDiagnostics;
 import dev.gptoss.ls.actions.Edit;
@@ -121,7 +121,7 @@ final class LspActions {
         return edit;
     }
 
-    static JsonObject data(AiTask task) {
+    static JsonObject data(ModelActionTask task) {
         var data = new JsonObject();
         data.addProperty("gptoss", task.kind().id());
         data.addProperty("uri", task.uri());
@@ -140,7 +140,7 @@ final class LspActions {
     }
 
     /** The task a code action carries, or empty when its data is not one of ours. */
-    static Optional<AiTask> task(Object data) {
+    static Optional<ModelActionTask> task(Object data) {
         if (!(data instanceof JsonObject json) || !json.has("gptoss") || !json.has("uri") || !json.has("range")) {
             return Optional.empty();
         }
@@ -148,7 +148,7 @@ final class LspActions {
             Optional<ContextDiagnostic> diagnostic = Optional.ofNullable(json.getAsJsonObject("diagnostic")).map(d ->
                     new ContextDiagnostic(spanJson(d.get("range")), string(d, "message"), string(d, "code"),
                             string(d, "source")));
-            return Optional.of(new AiTask(AiTask.Kind.of(json.get("gptoss").getAsString()), json.get("uri").getAsString(),
+            return Optional.of(new ModelActionTask(ModelActionTask.Kind.of(json.get("gptoss").getAsString()), json.get("uri").getAsString(),
                     json.get("version").getAsInt(), spanJson(json.get("range")),
                     Optional.ofNullable(string(json, "patternId")), diagnostic));
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.gptoss.ls.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gptoss.ls.actions.AiActionResolver;
+import dev.gptoss.ls.actions.ModelActionResolver;
 import dev.gptoss.ls.actions.CodeActions;
 import dev.gptoss.ls.actions.DocumentDiagnostics;
 import dev.gptoss.ls.actions.LukhasPatterns;
@@ -68,7 +68,7 @@ public final class ServerParts implements AutoCloseable {
     private final LukhasPatterns patterns;
     private final CodeActions codeActions;
     private final DocumentDiagnostics diagnostics;
-    private final AiActionResolver aiActions;
+    private final ModelActionResolver aiActions;
     private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
     private volatile Path workspaceRoot;
     private volatile boolean workspaceTrusted = true;
@@ -124,7 +124,7 @@ public final class ServerParts implements AutoCloseable {
         codeActions = CodeActions.standard(patterns::current);
         diagnostics = new DocumentDiagnostics(threads.timer(), threads.requests(), documents::find, patterns::current,
                 DIAGNOSTICS_DELAY_MS);
-        aiActions = new AiActionResolver(new ModelEditRequester(models.router(), guard, models.generations()),
+        aiActions = new ModelActionResolver(new ModelEditRequester(models.router(), guard, models.generations()),
                 new TreeSitterSyntaxCheck(context.syntax()), id -> patterns.current().pattern(id),
                 new SemanticAnswerCache(EmbedderLoader.besideServerJar(), cacheStats));
         documents.dispatchTo(new DocumentEvents(List.of(
@@ -262,7 +262,7 @@ public final class ServerParts implements AutoCloseable {
         return diagnostics;
     }
 
-    public AiActionResolver aiActions() {
+    public ModelActionResolver aiActions() {
         return aiActions;
     }
 

@@ -39,7 +39,7 @@ class AnswerEditsTest {
 
     @Test
     void aFencedAnswerLandsAsTheMinimalEdit() {
-        AiOutcome.Replace replace = replaced("```python\n" + FIXED + "\n```");
+        ModelActionOutcome.Replace replace = replaced("```python\n" + FIXED + "\n```");
         assertEquals(EXPECTED, applied(replace));
         List<Edit> edits = replace.edit().edits(DOCUMENT, GENERATE.headerLine());
         assertEquals(1, edits.size(), "only the changed lines are edited: " + edits);
@@ -64,7 +64,7 @@ class AnswerEditsTest {
 
     @Test
     void aWholeFileAnswerIsReducedToTheRegion() {
-        AiOutcome.Replace replace = replaced("Here is the whole file:\n```python\n" + EXPECTED + "```\n");
+        ModelActionOutcome.Replace replace = replaced("Here is the whole file:\n```python\n" + EXPECTED + "```\n");
         assertEquals(EXPECTED, applied(replace));
         assertEquals(1, replace.edit().edits(DOCUMENT, GENERATE.headerLine()).size());
     }
@@ -126,7 +126,7 @@ class AnswerEditsTest {
     void theRegionAsItStandsIsNoChangeAndACutOffAnswerIsNotGuessedAt() {
         assertEquals("GPT-OSS proposed no change", declined("```python\n" + ORIGINAL + "\n```"));
         var cutOff = EDITS.read(DOCUMENT, REGION, "```python\n" + FIXED.substring(0, FIXED.length() / 2), true, "m");
-        assertTrue(((AiOutcome.Declined) cutOff).reason().contains("cut off"));
+        assertTrue(((ModelActionOutcome.Declined) cutOff).reason().contains("cut off"));
     }
 
     @Test
@@ -144,7 +144,7 @@ class AnswerEditsTest {
         String answer = "```java\n/** Sends a chat request to the gateway and returns its body. */\n"
                 + "public String chat(String body) throws IOException, InterruptedException {\n```";
 
-        var outcome = assertInstanceOf(AiOutcome.Replace.class, EDITS.read(document, region, answer, false, "m"));
+        var outcome = assertInstanceOf(ModelActionOutcome.Replace.class, EDITS.read(document, region, answer, false, "m"));
 
         assertEquals(java.replace("    public String chat(", "    /** Sends a chat request to the gateway and returns its body. */\n"
                 + "    public String chat("), apply(java, outcome.edit().edits(document, chat)));
@@ -161,20 +161,20 @@ class AnswerEditsTest {
         String text = TEXT.replace("self.cache = {}", "self.cache = = {}");
         var document = DocumentSnapshot.of("file:///x.py", "python", 1, text);
         var outcome = EDITS.read(document, REGION, "```python\n" + FIXED + "\n```", false, "m");
-        assertInstanceOf(AiOutcome.Replace.class, outcome, outcome.toString());
+        assertInstanceOf(ModelActionOutcome.Replace.class, outcome, outcome.toString());
     }
 
-    private static AiOutcome.Replace replaced(String answer) {
-        AiOutcome outcome = EDITS.read(DOCUMENT, REGION, answer, false, "gpt-oss:20b");
-        return assertInstanceOf(AiOutcome.Replace.class, outcome, outcome.toString());
+    private static ModelActionOutcome.Replace replaced(String answer) {
+        ModelActionOutcome outcome = EDITS.read(DOCUMENT, REGION, answer, false, "gpt-oss:20b");
+        return assertInstanceOf(ModelActionOutcome.Replace.class, outcome, outcome.toString());
     }
 
     private static String declined(String answer) {
-        AiOutcome outcome = EDITS.read(DOCUMENT, REGION, answer, false, "gpt-oss:20b");
-        return assertInstanceOf(AiOutcome.Declined.class, outcome, outcome.toString()).reason();
+        ModelActionOutcome outcome = EDITS.read(DOCUMENT, REGION, answer, false, "gpt-oss:20b");
+        return assertInstanceOf(ModelActionOutcome.Declined.class, outcome, outcome.toString()).reason();
     }
 
-    private static String applied(AiOutcome.Replace replace) {
+    private static String applied(ModelActionOutcome.Replace replace) {
         return apply(TEXT, replace.edit().edits(DOCUMENT, GENERATE.headerLine()));
     }
 

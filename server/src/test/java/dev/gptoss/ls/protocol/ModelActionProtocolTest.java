@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * on LUKHAS's gateway.py: what reaches the file whatever shape the answer has, the preview, asking
  * again, failures that say what happened, typing while the model writes, and Explain's files.
  */
-class AiActionProtocolTest {
+class ModelActionProtocolTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String GATEWAY = "file:///lukhas/python/gateway.py";
     private static final String TEXT = LukhasWorkspace.read("python/gateway.py");

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param version the document version the action was offered for
  */
-public record AiTask(Kind kind, String uri, int version, Span range, Optional<String> patternId,
+public record ModelActionTask(Kind kind, String uri, int version, Span range, Optional<String> patternId,
                      Optional<ContextDiagnostic> diagnostic) {
 
     public enum Kind {

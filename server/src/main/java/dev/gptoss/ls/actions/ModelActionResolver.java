@@ -22,7 +22,7 @@ import java.util.function.Function;
  * cache, and asking again asks the model again, a little warmer each time. Cancelling the returned
  * future aborts the model call.
  */
-public final class AiActionResolver {
+public final class ModelActionResolver {
     private static final int MAX_FUNCTION_LINES = 150;
     private static final int REPORT_EVERY_CHARS = 400;
     /** The temperature of the first request, and of each request after an answer was declined. */
@@ -36,7 +36,7 @@ public final class AiActionResolver {
     private final Cache<String, Integer> declined = Caffeine.newBuilder()
             .maximumSize(256).expireAfterWrite(Duration.ofMinutes(30)).build();
 
-    public AiActionResolver(ModelEditRequester model, SyntaxCheck syntax,
+    public ModelActionResolver(ModelEditRequester model, SyntaxCheck syntax,
                             Function<String, Optional<LukhasPattern>> patterns, SemanticAnswerCache answers) {
         this.model = model;
         this.edits = new AnswerEdits(syntax);
@@ -49,21 +49,21 @@ public final class AiActionResolver {
      * @param progress receives short progress lines: the model asked (again after a fallback), then
      *                 how much it has written
      */
-    public CompletableFuture<AiOutcome> resolve(AiTask task, DocumentSnapshot document, Span region,
+    public CompletableFuture<ModelActionOutcome> resolve(ModelActionTask task, DocumentSnapshot document, Span region,
                                                 Consumer<String> progress) {
         String code = text(document, region);
         String question = instruction(task, document);
         var scope = new SemanticAnswerCache.Scope(model.model().orElse(""), "low", "explain", document.languageId(), code);
-        if (task.kind() == AiTask.Kind.EXPLAIN) {
+        if (task.kind() == ModelActionTask.Kind.EXPLAIN) {
             Optional<String> known = answers.find(scope, question);
             if (known.isPresent()) {
                 progress.accept("Answered from an earlier explanation of the same code");
                 return CompletableFuture.completedFuture(
-                        new AiOutcome.Explanation(known.get(), region, "an earlier answer about the same code"));
+                        new ModelActionOutcome.Explanation(known.get(), region, "an earlier answer about the same code"));
             }
         }
         List<ChatMessage> messages = List.of(
-                new ChatMessage("system", task.kind() == AiTask.Kind.EXPLAIN ? EXPLAIN_SYSTEM : EDIT_SYSTEM),
+                new ChatMessage("system", task.kind() == ModelActionTask.Kind.EXPLAIN ? EXPLAIN_SYSTEM : EDIT_SYSTEM),
                 new ChatMessage("user", question + "\n\nFile: " + document.uri() + " ("
                         + document.languageId() + "), lines " + (region.start().line() + 1) + "-"
                         + (region.end().line() + 1) + ":\n```" + document.languageId() + "\n" + code + "\n```"));
@@ -72,16 +72,16 @@ public final class AiActionResolver {
         var callProgress = new CallProgress(progress);
         CompletableFuture<ModelEditRequester.ModelAnswer> call = model.request(messages, document.languageId(),
                 document.uri(), temperature, callProgress, callProgress::asking);
-        CompletableFuture<AiOutcome> outcome = call.thenApply(answer -> {
+        CompletableFuture<ModelActionOutcome> outcome = call.thenApply(answer -> {
             String by = describe(answer.instance());
-            AiOutcome result = task.kind() == AiTask.Kind.EXPLAIN
+            ModelActionOutcome result = task.kind() == ModelActionTask.Kind.EXPLAIN
                     ? explanation(answer.generation().text(), region, by)
                     : edits.read(document, region, answer.generation().text(),
                             "length".equals(answer.generation().finishReason()), by);
-            if (result instanceof AiOutcome.Declined) {
+            if (result instanceof ModelActionOutcome.Declined) {
                 model.forget(answer);
                 declined.asMap().merge(prompt, 1, Integer::sum);
-            } else if (result instanceof AiOutcome.Explanation explanation) {
+            } else if (result instanceof ModelActionOutcome.Explanation explanation) {
                 answers.put(scope, question, explanation.markdown());
             }
             return result;
@@ -103,11 +103,11 @@ public final class AiActionResolver {
         return edits.whyNotOffered(document, firstLine, edit);
     }
 
-    private static AiOutcome explanation(String text, Span region, String by) {
+    private static ModelActionOutcome explanation(String text, Span region, String by) {
         String markdown = text.strip();
         return markdown.isEmpty()
-                ? new AiOutcome.Declined("GPT-OSS gave an empty explanation", by)
-                : new AiOutcome.Explanation(markdown, region, by);
+                ? new ModelActionOutcome.Declined("GPT-OSS gave an empty explanation", by)
+                : new ModelActionOutcome.Explanation(markdown, region, by);
     }
 
     /** Progress lines of one model call: each model asked (the next after a fallback), then how much it wrote. */
@@ -145,7 +145,7 @@ public final class AiActionResolver {
         return instance.model() + " on " + instance.endpoint().name() + " (" + instance.tier().id() + " tier)";
     }
 
-    private String instruction(AiTask task, DocumentSnapshot document) {
+    private String instruction(ModelActionTask task, DocumentSnapshot document) {
         return switch (task.kind()) {
             case FIX -> task.diagnostic().map(d -> "Fix this problem reported on line " + (d.range().start().line() + 1)
                     + (d.source() == null ? "" : " by " + d.source()) + (d.code() == null ? "" : " (" + d.code() + ")")
@@ -161,7 +161,7 @@ public final class AiActionResolver {
     }
 
     /** Whole lines: the Python function around the range when there is one, else the range's lines. */
-    public Span region(AiTask task, DocumentSnapshot document) {
+    public Span region(ModelActionTask task, DocumentSnapshot document) {
         int first = Math.min(task.range().start().line(), document.lineCount() - 1);
         int last = Math.min(Math.max(first, task.range().end().line()), document.lineCount() - 1);
         if (document.languageId().equals("python")) {

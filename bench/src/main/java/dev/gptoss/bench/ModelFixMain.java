@@ -44,11 +44,11 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  * the file as the editor would and compared with the expected file, and every offered result is
  * parsed with {@code python3 -c ast.parse}.
  *
- * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.AiFixMain --server server/target/gptoss-ls.jar
+ * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.ModelFixMain --server server/target/gptoss-ls.jar
  *     [--work-dir bench/target] [--out docs/benchmarks.md] [--jvm-opts "..."]</pre>
  * Run from the repository's root: the fixtures are read from {@code test-workspace/lukhas/python}.
  */
-public final class AiFixMain {
+public final class ModelFixMain {
     static final String SECTION = "AI fixes: answer shapes (issue 21)";
     private static final Path FIXTURES = Path.of("test-workspace", "lukhas", "python");
     private static final Pattern DEF = Pattern.compile("^([ \\t]*)(?:async[ \\t]+)?def[ \\t]+(\\w+)");
@@ -63,7 +63,7 @@ public final class AiFixMain {
     private record Result(AnswerShapes.Shape shape, Fix fix, String offered, boolean inRegion) {
     }
 
-    private AiFixMain() {
+    private ModelFixMain() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -280,7 +280,7 @@ public final class AiFixMain {
                 + " expected file. Every offered file is parsed with `python3 -c ast.parse`. Fixes whose expected change"
                 + " lies outside the region the server asks about are left out of the counts.\n\n");
         out.append("```sh\nmvn -B -ntp -q package -DskipTests\njava -cp bench/target/gptoss-bench.jar"
-                + " dev.gptoss.bench.AiFixMain --server server/target/gptoss-ls.jar --out docs/benchmarks.md\n```\n\n");
+                + " dev.gptoss.bench.ModelFixMain --server server/target/gptoss-ls.jar --out docs/benchmarks.md\n```\n\n");
         out.append("Measured ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append(", load average ").append(load).append(".\n\n");
         out.append("| answer shape | fixes | landed as expected | offered, other code | declined"
