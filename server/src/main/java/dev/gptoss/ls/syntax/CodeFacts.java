@@ -52,6 +52,24 @@ public interface CodeFacts {
     /** Whether a method chain that continues from this call calls one of these methods. */
     boolean chainHas(SyntaxNode call, List<String> methods);
 
+    /**
+     * {@link #chainHas} for grammars where a chained call is a call of a member access
+     * ({@code call(function: member(object: <call>, <nameField>: name))}), as in Python and JS/TS.
+     */
+    static boolean chainOfMembersHas(SyntaxNode call, List<String> methods, String memberType, String nameField,
+                                     String callType) {
+        SyntaxNode at = call;
+        while (at.parentOrNull() != null && at.parentOrNull().is(memberType)
+                && at.parentOrNull().field("object").map(at::equals).orElse(false)) {
+            SyntaxNode member = at.parentOrNull();
+            if (member.field(nameField).map(name -> methods.contains(name.text())).orElse(false)) {
+                return true;
+            }
+            at = member.parentOrNull() != null && member.parentOrNull().is(callType) ? member.parentOrNull() : member;
+        }
+        return false;
+    }
+
     /** Whether a literal is the default of an environment or configuration lookup. */
     boolean environmentDefault(SyntaxNode literal);
 

@@ -260,16 +260,7 @@ final class PythonFacts extends MemoFacts {
 
     @Override
     public boolean chainHas(SyntaxNode call, List<String> methods) {
-        SyntaxNode at = call;
-        while (at.parentOrNull() != null && at.parentOrNull().is("attribute")
-                && at.parentOrNull().field("object").map(at::equals).orElse(false)) {
-            SyntaxNode attribute = at.parentOrNull();
-            if (attribute.field("attribute").map(a -> methods.contains(a.text())).orElse(false)) {
-                return true;
-            }
-            at = attribute.parentOrNull() != null && attribute.parentOrNull().is("call") ? attribute.parentOrNull() : attribute;
-        }
-        return false;
+        return CodeFacts.chainOfMembersHas(call, methods, "attribute", "attribute", "call");
     }
 
     @Override

@@ -182,16 +182,7 @@ final class ScriptFacts extends MemoFacts {
 
     @Override
     public boolean chainHas(SyntaxNode call, List<String> methods) {
-        SyntaxNode at = call;
-        while (at.parentOrNull() != null && at.parentOrNull().is("member_expression")
-                && at.parentOrNull().field("object").map(at::equals).orElse(false)) {
-            SyntaxNode member = at.parentOrNull();
-            if (member.field("property").map(p -> methods.contains(p.text())).orElse(false)) {
-                return true;
-            }
-            at = member.parentOrNull() != null && member.parentOrNull().is("call_expression") ? member.parentOrNull() : member;
-        }
-        return false;
+        return CodeFacts.chainOfMembersHas(call, methods, "member_expression", "property", "call_expression");
     }
 
     @Override
