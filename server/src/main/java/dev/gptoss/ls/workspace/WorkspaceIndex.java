@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -76,7 +77,7 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     /** Starts the background walk of the root; {@link #ready()} completes with the number of files indexed. */
     public void start() {
         started = true;
-        indexing.execute(() -> {
+        onIndexThread(() -> {
             try {
                 ready.complete(walk(rules.get().root(), false));
             } catch (RuntimeException e) {
@@ -124,11 +125,11 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         if (!started) {
             return;
         }
-        indexing.execute(() -> indexFile(file));
+        onIndexThread(() -> indexFile(file));
     }
 
     public void fileDeleted(Path file) {
-        indexing.execute(() -> forget(file.toUri().toString()));
+        onIndexThread(() -> forget(file.toUri().toString()));
     }
 
     /**
@@ -139,7 +140,7 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         if (!started) {
             return;
         }
-        indexing.execute(() -> {
+        onIndexThread(() -> {
             Path start = directory.toAbsolutePath().normalize();
             ExclusionRules current = rules.get();
             for (String uri : List.copyOf(files.keySet())) {
@@ -155,7 +156,7 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     public void openDocumentParsed(FileOutline outline) {
         Optional<Path> path = pathOf(outline.path());
         if (started && path.isPresent() && insideRoot(path.get()) && !rules.get().excluded(path.get())) {
-            indexing.execute(() -> put(path.get().toUri().toString(), outline));
+            onIndexThread(() -> put(path.get().toUri().toString(), outline));
         }
     }
 
@@ -336,6 +337,15 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
+    }
+
+    /** Runs index work on the index thread; work that arrives once the index is closed has no use and is dropped. */
+    private void onIndexThread(Runnable work) {
+        try {
+            indexing.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // Closed: the server is stopping.
+        }
     }
 
     @Override
