@@ -12,26 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ForegroundWork {
     private final AtomicInteger running = new AtomicInteger();
     private final Object idle = new Object();
-    private volatile long lastEnded;
-    private volatile boolean ranOnce;
 
     public void begin() {
-        ranOnce = true;
         running.incrementAndGet();
     }
 
     public void end() {
-        lastEnded = System.nanoTime();
         if (running.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();
             }
         }
-    }
-
-    /** Whether the user paused: foreground work has run, and none for the last {@code millis}. */
-    public boolean pausedFor(long millis) {
-        return ranOnce && running.get() == 0 && System.nanoTime() - lastEnded >= TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** Waits until no foreground work runs, at most {@code maxMillis}; returns at once when none does. */

@@ -16,7 +16,6 @@ import dev.gptoss.ls.completion.InlineCompletions;
 import dev.gptoss.ls.concurrent.ForegroundWork;
 import dev.gptoss.ls.concurrent.Lazy;
 import dev.gptoss.ls.concurrent.ServerThreads;
-import dev.gptoss.ls.concurrent.TypingPauseExecutor;
 import dev.gptoss.ls.config.ConfigReader;
 import dev.gptoss.ls.config.ConfigState;
 import dev.gptoss.ls.config.GptossConfig;
@@ -47,11 +46,6 @@ public final class ServerParts implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerParts.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
-    /** After the warm-up, the tokenizer's vocabulary loads at the first pause this long in typing... */
-    private static final long VOCABULARY_QUIET_MS = 1000;
-    /** ...or this long after start-up at the latest; token counts are estimated until then. */
-    private static final long VOCABULARY_AT_MOST_MS = 30_000;
-    private static final long QUIET_CHECK_MS = 200;
 
     private final ServerThreads threads;
     private final Lazy<ObjectMapper> json;
@@ -145,13 +139,11 @@ public final class ServerParts implements AutoCloseable {
 
     /**
      * Starts what runs beside the editor: health checks, the warm-up of the request path, the
-     * tokenizer's vocabulary at the first pause in typing. The command-line tools do not call this.
+     * tokenizer's vocabulary. The command-line tools do not call this.
      */
     public void startBackgroundWork() {
         models.http().prepare();
-        context.prepareTokenizer(new TypingPauseExecutor(foreground, warmedUp,
-                check -> threads.timer().schedule(check, QUIET_CHECK_MS, TimeUnit.MILLISECONDS), threads.background(),
-                VOCABULARY_QUIET_MS, VOCABULARY_AT_MOST_MS));
+        context.prepareTokenizer(threads.background());
         threads.background().execute(() -> {
             long start = System.nanoTime();
             int answered = new RequestPathWarmUp(models.http(), context, threads.requests(), threads.timer(), foreground)

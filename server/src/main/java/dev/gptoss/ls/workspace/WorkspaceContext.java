@@ -104,19 +104,14 @@ public final class WorkspaceContext implements AutoCloseable {
         int fixed = fixedTokens;
         if (fixed < 0) {
             fixed = tokens.count(fixedPromptText) + FILE_LINE_TOKENS;
-            if (tokens.exact()) {
-                fixedTokens = fixed;
-            }
+            fixedTokens = fixed;
         }
         return fixed;
     }
 
-    /**
-     * Loads the tokenizer (a few hundred milliseconds) on {@code executor}, which may put it off
-     * until a quiet moment; counts are estimated meanwhile.
-     */
+    /** Reads the tokenizer's vocabulary (about 10 ms) on {@code executor}, before the first completion needs it. */
     public void prepareTokenizer(Executor executor) {
-        tokens.prepare(executor).thenRun(() -> fixedTokens = -1);
+        tokens.prepare(executor);
     }
 
     /** Forgets the prompt context built for {@code uri}, as if no completion had been asked there. */

@@ -7,6 +7,9 @@ import dev.gptoss.ls.CapturedLog;
 import dev.gptoss.ls.CursorFixture;
 import dev.gptoss.ls.documents.DocumentSnapshot;
 import dev.gptoss.ls.documents.TextDocument;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -56,6 +59,35 @@ class ContextAssemblerTest {
             assertTrue(context.usedTokens() <= budget);
             assertTrue(context.cursor().prefix().endsWith("    return sum("), "cursor text kept at budget " + budget);
             assertTrue(context.cursor().suffix().startsWith(")"));
+        }
+    }
+
+    @Test
+    void theBudgetHoldsInExactO200kTokensOnRealCode() {
+        var exact = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        for (Path file : TokenCounterTest.corpus()) {
+            String text = TokenCounterTest.read(file);
+            var snapshot = new TextDocument(file.toUri().toString(), "plaintext", 1, text).snapshot();
+            // snippets from the same file, as "similar code" would bring
+            var paragraphs = java.util.Arrays.stream(text.split("\\n\\s*\\n")).limit(60).toList();
+            ContextSource similar = new ContextSource() {
+                @Override
+                public String name() {
+                    return "similar";
+                }
+
+                @Override
+                public List<ContextSnippet> collect(ContextRequest request) {
+                    return java.util.stream.IntStream.range(0, paragraphs.size())
+                            .mapToObj(i -> new ContextSnippet("similar", "file:///other/" + i, paragraphs.get(i), i)).toList();
+                }
+            };
+            PromptContext context = assembler(2048, List.of(similar)).build(snapshot, text.length() / 2);
+            int exactTokens = FIXED + exact.countTokensOrdinary(context.contextBlock())
+                    + exact.countTokensOrdinary(context.cursor().prefix() + context.cursor().suffix());
+            assertTrue(context.usedTokens() > 1000, file + ": the budget is used (" + context.usedTokens() + ")");
+            assertTrue(Math.abs(exactTokens - context.usedTokens()) <= 0.05 * context.usedTokens(),
+                    file.getFileName() + ": counted " + context.usedTokens() + ", exactly " + exactTokens);
         }
     }
 
