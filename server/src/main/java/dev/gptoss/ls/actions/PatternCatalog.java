@@ -125,9 +125,14 @@ public final class PatternCatalog {
             return List.of();
         }
         Optional<SyntaxTree> tree = trees.treeOf(document);
-        List<Finding> all = tree.isPresent()
-                ? statements.findings(document, tree.get(), scan -> run(rules, scan))
-                : run(rules, RuleScan.whole(document, tree, 0, Integer.MAX_VALUE));
+        List<Finding> all;
+        try {
+            all = tree.isPresent()
+                    ? statements.findings(document, tree.get(), scan -> run(rules, scan))
+                    : run(rules, RuleScan.whole(document, tree, 0, Integer.MAX_VALUE));
+        } finally {
+            tree.ifPresent(SyntaxTree::close);
+        }
         var found = new ArrayList<Finding>();
         for (Finding f : all) {
             int line = f.range().start().line();

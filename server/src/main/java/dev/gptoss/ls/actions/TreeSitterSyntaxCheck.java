@@ -22,12 +22,14 @@ public final class TreeSitterSyntaxCheck implements SyntaxCheck {
     @Override
     public List<SyntaxProblem> problems(String languageId, String text) {
         var found = new ArrayList<SyntaxProblem>();
-        var tree = syntax.parse(languageId, text);
-        if (tree.isEmpty()) {
+        var parsed = syntax.parse(languageId, text);
+        if (parsed.isEmpty()) {
             return withoutGrammar.problems(languageId, text);
         }
-        if (tree.get().hasErrors()) {
-            errors(tree.get().root(), tree.get(), found);
+        try (var tree = parsed.get()) {
+            if (tree.hasErrors()) {
+                errors(tree.root(), tree, found);
+            }
         }
         if (languageId.equals("python")) {
             found.addAll(PythonIndentation.problems(text));

@@ -10,8 +10,14 @@ import org.treesitter.TSTree;
  * <p>{@link #rootNode()} is the same tree read into plain Java objects, made on first use. When the
  * tree was parsed from an edit of an earlier one whose nodes had been read, only the damaged part
  * is read again.
+ *
+ * <p>The tree-sitter tree lives in native memory, which the garbage collector does not see, so it
+ * is freed when the last of its holders closes it, not when a collection happens to run: whoever
+ * parsed it holds it ({@link SyntaxTrees} for an open document, until a newer tree replaces it),
+ * and each reader it is handed to ({@link SyntaxTrees#treeOf}) holds it until it closes it. A
+ * freed tree's native nodes are never read: {@link #root()} then throws.
  */
-public final class SyntaxTree {
+public final class SyntaxTree implements AutoCloseable {
     private final String languageId;
     private final int version;
     private final String text;
@@ -23,6 +29,9 @@ public final class SyntaxTree {
     private SyntaxNode rootNode;
     private volatile TreeIndex index;
     private volatile CodeFacts facts;
+    /** Who holds the native tree: the one who parsed it, and each reader handed it since. */
+    private int holders = 1;
+    private boolean freed;
 
     SyntaxTree(String languageId, int version, String text, TSTree tree, NodeKinds kinds) {
         this(languageId, version, text, tree, kinds, null, null);
@@ -65,8 +74,9 @@ public final class SyntaxTree {
         return text;
     }
 
+    /** The tree-sitter root; only while the tree is held. */
     public TSNode root() {
-        return tree.getRootNode();
+        return open().getRootNode();
     }
 
     /** The tree as plain Java nodes; the first call reads it out of tree-sitter. */
@@ -128,6 +138,38 @@ public final class SyntaxTree {
     }
 
     TSTree tree() {
+        return open();
+    }
+
+    private synchronized TSTree open() {
+        if (freed) {
+            throw new IllegalStateException("the syntax tree of version " + version + " was closed");
+        }
         return tree;
+    }
+
+    /** One more holder (a reader it is handed to): false if the tree was freed already. */
+    synchronized boolean hold() {
+        if (freed) {
+            return false;
+        }
+        holders++;
+        return true;
+    }
+
+    /** Lets go of the tree; the last holder frees its native memory. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (freed || --holders > 0) {
+                return;
+            }
+            freed = true;
+        }
+        tree.close();
+    }
+
+    synchronized boolean freed() {
+        return freed;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -28,6 +29,10 @@ import org.treesitter.TSTree;
  * thread. Parsing a large file takes longer than a keystroke, so readers get the newest finished
  * tree, which may trail the document by the edits still being parsed; changes that arrive during
  * a parse are folded into the next one.
+ *
+ * <p>Each open document's tree is freed ({@link SyntaxTree#close}) once a newer one replaced it and
+ * its listeners have seen that one, or once the document closes, and no reader holds it any more:
+ * typing makes a tree per pause, whose native memory would otherwise wait for a garbage collection.
  */
 public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyntaxTrees.class.getName());
@@ -68,17 +73,23 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
 
     /**
      * The tree of exactly this version: the one kept for an open document, waited for a while
-     * if its parse is under way, else a tree parsed now (and not kept).
+     * if its parse is under way, else a tree parsed now (and not kept). The caller closes it.
      */
     @Override
     public Optional<SyntaxTree> treeOf(DocumentSnapshot document) {
         if (!Grammars.known(document.languageId())) {
             return Optional.empty();
         }
-        Optional<SyntaxTree> kept = awaitTree(document.uri(), document.version(), AWAIT_KEPT_TREE_MS);
-        if (kept.isPresent() && kept.get().version() == document.version()
-                && kept.get().languageId().equals(document.languageId())) {
-            return kept;
+        awaitTree(document.uri(), document.version(), AWAIT_KEPT_TREE_MS);
+        Entry entry = entries.get(document.uri());
+        if (entry != null) {
+            synchronized (entry) {
+                SyntaxTree kept = entry.tree;
+                if (kept != null && kept.version() == document.version()
+                        && kept.languageId().equals(document.languageId()) && kept.hold()) {
+                    return Optional.of(kept);
+                }
+            }
         }
         return parse(document.languageId(), document.version(), document.text());
     }
@@ -88,17 +99,11 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
         return grammars;
     }
 
-    /** The newest finished tree of an open document. */
-    public Optional<SyntaxTree> treeFor(String uri) {
-        Entry entry = entries.get(uri);
-        return entry == null ? Optional.empty() : Optional.ofNullable(entry.tree);
-    }
-
-    /** Waits at most {@code maxMillis} for the tree of {@code version} (or newer), then returns the newest. */
-    public Optional<SyntaxTree> awaitTree(String uri, int version, long maxMillis) {
+    /** Waits at most {@code maxMillis} for the tree of {@code version} (or newer); true when it is there. */
+    public boolean awaitTree(String uri, int version, long maxMillis) {
         Entry entry = entries.get(uri);
         if (entry == null) {
-            return Optional.empty();
+            return false;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         synchronized (entry) {
@@ -114,7 +119,7 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
                     break;
                 }
             }
-            return Optional.ofNullable(entry.tree);
+            return entry.tree != null && entry.tree.version() >= version;
         }
     }
 
@@ -137,27 +142,35 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
         TSLanguage language = tree.tree().getLanguage();
         TSQuery compiled = queries.computeIfAbsent(tree.languageId() + "\u0000" + query,
                 key -> new TSQuery(language, query));
-        var cursor = new TSQueryCursor();
-        cursor.setByteRange(startOffset * 2, endOffset * 2);
-        cursor.exec(compiled, tree.root());
-        var captures = new ArrayList<QueryCapture>();
-        var match = new TSQueryMatch();
-        int matchNumber = 0;
-        while (cursor.nextMatch(match)) {
-            for (TSQueryCapture capture : match.getCaptures()) {
-                captures.add(new QueryCapture(matchNumber, compiled.getCaptureNameForId(capture.getIndex()),
-                        capture.getNode(), SyntaxTree.startOffset(capture.getNode()),
-                        SyntaxTree.endOffset(capture.getNode())));
+        try (var cursor = new TSQueryCursor()) {
+            cursor.setByteRange(startOffset * 2, endOffset * 2);
+            cursor.exec(compiled, tree.root());
+            var captures = new ArrayList<QueryCapture>();
+            var match = new TSQueryMatch();
+            int matchNumber = 0;
+            while (cursor.nextMatch(match)) {
+                for (TSQueryCapture capture : match.getCaptures()) {
+                    captures.add(new QueryCapture(matchNumber, compiled.getCaptureNameForId(capture.getIndex()),
+                            capture.getNode(), SyntaxTree.startOffset(capture.getNode()),
+                            SyntaxTree.endOffset(capture.getNode())));
+                }
+                matchNumber++;
             }
-            matchNumber++;
+            return captures;
         }
-        return captures;
     }
 
     /** Feed from {@code DocumentStore.onEvent}; cheap, the parse happens on the parsing thread. */
     public void accept(DocumentEvent event) {
         if (event.closed()) {
-            entries.remove(event.uri());
+            Entry closed = entries.remove(event.uri());
+            if (closed != null) {
+                try {
+                    parsing.execute(() -> closeTree(closed));
+                } catch (RejectedExecutionException e) {
+                    // stopped: left to the collector
+                }
+            }
             return;
         }
         DocumentSnapshot snapshot = event.snapshot();
@@ -210,25 +223,33 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
             Optional<TSLanguage> language = grammars.forLanguage(snapshot.languageId());
             if (language.isPresent()) {
                 TSTree old = null;
-                if (!fresh) {
-                    old = previous.tree().copy();
-                    for (AppliedEdit edit : edits) {
-                        old.edit(Utf16Parsing.toInputEdit(edit));
+                try {
+                    if (!fresh) {
+                        old = previous.tree().copy();
+                        for (AppliedEdit edit : edits) {
+                            old.edit(Utf16Parsing.toInputEdit(edit));
+                        }
+                    }
+                    String text = snapshot.text();
+                    TSTree parsed = Utf16Parsing.parse(language.get(), text, old);
+                    NodeKinds kinds = grammars.kinds(snapshot.languageId()).orElseThrow();
+                    next = fresh ? new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds)
+                            : new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds, previous,
+                                    damage(edits, old, parsed));
+                } finally {
+                    if (old != null) {
+                        old.close();
                     }
                 }
-                String text = snapshot.text();
-                TSTree parsed = Utf16Parsing.parse(language.get(), text, old);
-                NodeKinds kinds = grammars.kinds(snapshot.languageId()).orElseThrow();
-                next = fresh ? new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds)
-                        : new SyntaxTree(snapshot.languageId(), snapshot.version(), text, parsed, kinds, previous,
-                                damage(edits, old, parsed));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Parsing " + uri + " failed; its context falls back to plain text", e);
         }
         boolean again;
+        boolean kept;
         synchronized (entry) {
-            if (next != null && entries.get(uri) == entry) {
+            kept = next != null && entries.get(uri) == entry;
+            if (kept) {
                 entry.tree = next;
             } else if (next == null) {
                 entry.fresh = true; // the old tree no longer matches the text: start over next time
@@ -247,6 +268,11 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
                     LOG.log(Level.WARNING, "A syntax tree listener failed for " + uri, e);
                 }
             }
+            if (!kept) {
+                next.close(); // the document closed while it was parsed
+            } else if (previous != null) {
+                previous.close();
+            }
         }
         if (again) {
             scheduleParse(uri, entry);
@@ -262,9 +288,29 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
         return damage;
     }
 
+    /** On the parsing thread: the tree of a document that closed. */
+    private static void closeTree(Entry entry) {
+        SyntaxTree tree;
+        synchronized (entry) {
+            tree = entry.tree;
+            entry.tree = null;
+        }
+        if (tree != null) {
+            tree.close();
+        }
+    }
+
+    /** Stops parsing; the kept trees are freed once a parse under way has ended (else left to the collector). */
     @Override
     public void close() {
         parsing.shutdownNow();
+        try {
+            if (parsing.awaitTermination(1, TimeUnit.SECONDS)) {
+                entries.values().forEach(SyntaxTrees::closeTree);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class Entry {
@@ -274,6 +320,7 @@ public final class SyntaxTrees implements DocumentTrees, AutoCloseable {
         boolean parsePending;
         long lastParseEnd;
         long lastParseNanos;
-        volatile SyntaxTree tree;
+        /** Replaced on the parsing thread; read under the entry's lock. */
+        SyntaxTree tree;
     }
 }

@@ -164,6 +164,8 @@ public final class TreeQuery {
     private static void checkWithTreeSitter(TSLanguage language, String source) {
         try {
             new TSQuery(language, source);
+        } catch (PatternSyntaxException e) {
+            // tree-sitter's bindings compile #match? patterns too; the predicate check names the mistake
         } catch (TSQueryException e) {
             String message = String.valueOf(e.getMessage());
             int offset = 0;

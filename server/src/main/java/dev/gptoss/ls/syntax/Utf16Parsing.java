@@ -21,19 +21,20 @@ final class Utf16Parsing {
     }
 
     static TSTree parse(TSLanguage language, String text, TSTree old) {
-        var parser = new TSParser();
-        parser.setLanguage(language);
-        byte[] chunk = new byte[CHUNK_CHARS * 2];
-        return parser.parse(chunk, old, (buffer, byteOffset, point) -> {
-            int from = byteOffset / 2;
-            int count = Math.max(0, Math.min(CHUNK_CHARS, text.length() - from));
-            for (int i = 0; i < count; i++) {
-                char c = text.charAt(from + i);
-                buffer[2 * i] = (byte) c;
-                buffer[2 * i + 1] = (byte) (c >>> 8);
-            }
-            return count * 2;
-        }, TSInputEncoding.TSInputEncodingUTF16LE);
+        try (var parser = new TSParser()) {
+            parser.setLanguage(language);
+            byte[] chunk = new byte[CHUNK_CHARS * 2];
+            return parser.parse(chunk, old, (buffer, byteOffset, point) -> {
+                int from = byteOffset / 2;
+                int count = Math.max(0, Math.min(CHUNK_CHARS, text.length() - from));
+                for (int i = 0; i < count; i++) {
+                    char c = text.charAt(from + i);
+                    buffer[2 * i] = (byte) c;
+                    buffer[2 * i + 1] = (byte) (c >>> 8);
+                }
+                return count * 2;
+            }, TSInputEncoding.TSInputEncodingUTF16LE);
+        }
     }
 
     static TSInputEdit toInputEdit(AppliedEdit edit) {

@@ -267,11 +267,13 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            var tree = trees.parse(language.get(), text);
-            if (tree.isEmpty()) {
+            var parsed = trees.parse(language.get(), text);
+            if (parsed.isEmpty()) {
                 return false;
             }
-            put(uri, extractor.extract(uri, tree.get()));
+            try (var tree = parsed.get()) {
+                put(uri, extractor.extract(uri, tree));
+            }
             return true;
         } catch (CharacterCodingException e) {
             return false; // not text
