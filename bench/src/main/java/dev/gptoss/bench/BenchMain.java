@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * latency run against the floor and against the server pointed at the fake backend.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar gptoss-bench.jar --server gptoss-ls.jar [--requests 200]"
+    static final String USAGE = "usage: java -jar gptoss-bench.jar (--server gptoss-ls.jar | --launcher gptoss-ls/bin/gptoss-ls)"
+            + " [--requests 200]"
             + " [--warmup 50] [--service-ms 50] [--starts 5] [--jvm-opts \"...\"] [--work-dir bench/target]"
             + " [--out docs/benchmarks.md] [--no-cds] [--max-minutes 20]";
     static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
-    private static final Set<String> VALUED = Set.of("--server", "--requests", "--warmup", "--service-ms",
+    private static final Set<String> VALUED = Set.of("--server", "--launcher", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds", "--repeats",
             "--first-token-ms", "--chunk-ms", "--token-ms", "--tokens", "--slots");
     private static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
@@ -36,11 +37,11 @@ public final class BenchMain {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int SAMPLE_LINES = 2000;
     private static final int CDS_TRAINING_REQUESTS = 20;
-    /** Long enough for the server to load its tokenizer's vocabulary, which waits for a pause in typing. */
+    /** A pause between the warm-up requests and the measured ones, as a user makes. */
     static final Duration PAUSE_AFTER_WARMUP = Duration.ofSeconds(3);
 
     private final Map<String, String> options;
-    private final Path serverJar;
+    private final ServerCommand server;
     private final Path workDir;
     private final List<String> jvmOptions;
     private final long serviceMs;
@@ -54,9 +55,13 @@ public final class BenchMain {
 
     private BenchMain(Map<String, String> options) {
         this.options = options;
-        this.serverJar = Path.of(required(options, "--server"));
+        if (!options.containsKey("--launcher")) {
+            required(options, "--server");
+        }
+        this.server = ServerCommand.from(options);
         this.workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
-        this.jvmOptions = jvmOptions(options);
+        // the floor runs as editors were told to run the jar; the launcher's options are its own
+        this.jvmOptions = server.viaLauncher() ? jvmOptions(Map.of()) : server.jvmOptions();
         this.serviceMs = Long.parseLong(options.getOrDefault("--service-ms", "50"));
     }
 
@@ -91,10 +96,6 @@ public final class BenchMain {
     }
 
     private Measurements measure(String command) throws IOException {
-        if (!Files.isRegularFile(serverJar)) {
-            throw new IllegalArgumentException("no server jar at " + serverJar
-                    + " (build it: mvn -q -pl server package -DskipTests)");
-        }
         Files.createDirectories(workDir);
         sampleFile = workDir.resolve("bench_sample.py").toAbsolutePath();
         Files.writeString(sampleFile, String.join("\n", sample));
@@ -120,19 +121,20 @@ public final class BenchMain {
         var serverStarts = new long[starts];
         for (int i = 0; i < starts; i++) {
             floorStarts[i] = startAndStop(floor(jvmOptions, "start"), null);
-            serverStarts[i] = startAndStop(server(jvmOptions, "start"), serverOptions());
+            serverStarts[i] = startAndStop(server(List.of(), "start"), serverOptions());
             log("start %d/%d: initialize after %.0f ms (floor), %.0f ms (gptoss-ls)", i + 1, starts,
                     floorStarts[i] / 1e6, serverStarts[i] / 1e6);
         }
-        Percentiles cdsStarts = options.containsKey("--no-cds") ? null : appCdsStarts(starts);
+        // the image's runtime has its archive; the jar can have one made here
+        Percentiles cdsStarts = options.containsKey("--no-cds") || server.viaLauncher() ? null : appCdsStarts(starts);
 
         log("latency run: floor, %d warm-up + %d measured", warmup, requests);
         Run floorRun = latencyRun(floor(jvmOptions, "latency"), null, warmup, requests);
         log("latency run: gptoss-ls, %d warm-up + %d measured", warmup, requests);
-        Run serverRun = latencyRun(server(jvmOptions, "latency"), serverOptions(), warmup, requests);
+        Run serverRun = latencyRun(server(List.of(), "latency"), serverOptions(), warmup, requests);
 
         return new Measurements(command, Machine.describe(), loadBefore, Machine.loadAverage(),
-                String.join(" ", jvmOptions), requests, warmup,
+                String.join(" ", jvmOptions), server.describe(), requests, warmup,
                 serviceMs, starts, floorRun, serverRun, Percentiles.ofNanos(backendDurations()),
                 LatencySplit.of(serverRun.result(), List.copyOf(backendTimes)), backendHangUps.get(),
                 Percentiles.ofNanos(floorStarts), Percentiles.ofNanos(serverStarts), cdsStarts);
@@ -140,7 +142,7 @@ public final class BenchMain {
 
     /** One start of a server: its initialize time; the process is stopped right after. */
     private long startAndStop(Launch launch, Object initializationOptions) {
-        try (var process = LspProcess.start(launch.name(), launch.jvmOptions(), launch.main(), launch.stderrLog())) {
+        try (var process = launch.start()) {
             return process.initialize(initializationOptions, workDir.toAbsolutePath(), INITIALIZE_TIMEOUT);
         }
     }
@@ -158,25 +160,22 @@ public final class BenchMain {
             throw new UncheckedIOException(e);
         }
         log("AppCDS: recording %s with %d completions", archive, CDS_TRAINING_REQUESTS);
-        var recording = new ArrayList<>(jvmOptions);
-        recording.add("-XX:ArchiveClassesAtExit=" + archive);
-        latencyRun(server(recording, "cds-record"), serverOptions(), CDS_TRAINING_REQUESTS, 0);
+        latencyRun(server(List.of("-XX:ArchiveClassesAtExit=" + archive), "cds-record"), serverOptions(),
+                CDS_TRAINING_REQUESTS, 0);
         if (!Files.isRegularFile(archive)) {
             log("AppCDS: no archive was written; see %s", workDir.resolve("gptoss-ls-cds-record.stderr.log"));
             return null;
         }
-        var mapping = new ArrayList<>(jvmOptions);
-        mapping.add("-XX:SharedArchiveFile=" + archive);
         var times = new long[starts];
         for (int i = 0; i < starts; i++) {
-            times[i] = startAndStop(server(mapping, "cds-start"), serverOptions());
+            times[i] = startAndStop(server(List.of("-XX:SharedArchiveFile=" + archive), "cds-start"), serverOptions());
             log("AppCDS start %d/%d: initialize after %.0f ms", i + 1, starts, times[i] / 1e6);
         }
         return Percentiles.ofNanos(times);
     }
 
     private Run latencyRun(Launch launch, Object initializationOptions, int warmup, int requests) {
-        try (var process = LspProcess.start(launch.name(), launch.jvmOptions(), launch.main(), launch.stderrLog())) {
+        try (var process = launch.start()) {
             long initialize = process.initialize(initializationOptions, workDir.toAbsolutePath(), INITIALIZE_TIMEOUT);
             boolean ready = initializationOptions == null || process.awaitStatus("ready", READY_TIMEOUT);
             if (!ready) {
@@ -228,11 +227,14 @@ public final class BenchMain {
     /** The floor server; its stderr goes to {@code floor-PURPOSE.stderr.log} (the last such process's). */
     private Launch floor(List<String> jvm, String purpose) {
         return new Launch("floor", jvm, List.of("-cp", System.getProperty("java.class.path"),
-                FloorLanguageServer.class.getName()), workDir.resolve("floor-" + purpose + ".stderr.log"));
+                FloorLanguageServer.class.getName()), null, workDir.resolve("floor-" + purpose + ".stderr.log"));
     }
 
-    private Launch server(List<String> jvm, String purpose) {
-        return new Launch("gptoss-ls", jvm, List.of("-jar", serverJar.toString()),
+    /** gptoss-ls with its JVM options and {@code extraJvmOptions}. */
+    private Launch server(List<String> extraJvmOptions, String purpose) {
+        var options = new ArrayList<>(server.jvmOptions());
+        options.addAll(extraJvmOptions);
+        return new Launch("gptoss-ls", options, List.of(), server.withJvmOptions(options),
                 workDir.resolve("gptoss-ls-" + purpose + ".stderr.log"));
     }
 
@@ -250,7 +252,11 @@ public final class BenchMain {
         return new Gson().toJsonTree(Map.of("gptoss", gptoss));
     }
 
-    record Launch(String name, List<String> jvmOptions, List<String> main, Path stderrLog) {
+    /** A server process to start: the floor ({@code java OPTIONS MAIN...}) or gptoss-ls ({@code server}). */
+    record Launch(String name, List<String> jvmOptions, List<String> main, ServerCommand server, Path stderrLog) {
+        LspProcess start() {
+            return server != null ? LspProcess.start(server, stderrLog) : LspProcess.start(name, jvmOptions, main, stderrLog);
+        }
     }
 
     /** One latency run of one server process. */
@@ -260,7 +266,7 @@ public final class BenchMain {
 
     /** Everything one benchmark run measured. */
     record Measurements(String command, Machine machine, String loadBefore, String loadAfter,
-                        String jvmOptions, int requests, int warmup, long serviceMs, int starts, Run floor, Run server, Percentiles backend,
+                        String jvmOptions, String serverCommand, int requests, int warmup, long serviceMs, int starts, Run floor, Run server, Percentiles backend,
                         LatencySplit split, int backendHangUps, Percentiles floorInitialize,
                         Percentiles serverInitialize, Percentiles serverInitializeWithCds) {
     }

@@ -24,8 +24,8 @@ import org.eclipse.lsp4j.TextDocumentItem;
  * snippets do (no prompt mode, so the server has probed nothing yet). The fake streams its answer:
  * first token after {@code --first-token-ms}, then 16 chunks {@code --chunk-ms} apart.
  *
- * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.FirstSuggestionMain --server server/target/gptoss-ls.jar
- *     [--repeats 5] [--first-token-ms 120] [--chunk-ms 5] [--jvm-opts "..."] [--work-dir bench/target]</pre>
+ * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.FirstSuggestionMain
+ *     (--server server/target/gptoss-ls.jar | --launcher dist/target/gptoss-ls/bin/gptoss-ls) [--repeats 5] [--first-token-ms 120] [--chunk-ms 5] [--jvm-opts "..."] [--work-dir bench/target]</pre>
  */
 public final class FirstSuggestionMain {
     private static final String ANSWER = "total = sum(item.price * item.quantity for item in cart.items)";
@@ -37,13 +37,12 @@ public final class FirstSuggestionMain {
     public static void main(String[] args) throws Exception {
         var options = BenchMain.parse(args);
         BenchMain.stopAfter(Duration.ofMinutes(10));
-        Path jar = Path.of(options.getOrDefault("--server", "server/target/gptoss-ls.jar"));
+        var server = ServerCommand.from(options);
         int repeats = BenchMain.intOption(options, "--repeats", 5);
         int firstTokenMs = BenchMain.intOption(options, "--first-token-ms", 120);
         int chunkMs = BenchMain.intOption(options, "--chunk-ms", 5);
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
         Files.createDirectories(workDir);
-        var jvm = BenchMain.jvmOptions(options);
         String load = Machine.loadAverage();
         var firsts = new double[repeats];
         var models = new double[repeats];
@@ -58,7 +57,7 @@ public final class FirstSuggestionMain {
                     }
                 });
                 Path stderr = workDir.resolve("first-suggestion-" + r + ".stderr.log");
-                try (var process = LspProcess.start("gptoss-ls", jvm, List.of("-jar", jar.toString()), stderr)) {
+                try (var process = LspProcess.start(server, stderr)) {
                     process.initialize(options(backend), workDir, Duration.ofSeconds(30));
                     String uri = workDir.resolve("cart.py").toUri().toString();
                     var documents = process.server().getTextDocumentService();
@@ -82,7 +81,7 @@ public final class FirstSuggestionMain {
         double model = Percentiles.median(models);
         System.out.printf("| first suggestion after start, median of %d | %.1f ms | model's own time %.1f ms | +%.1f ms | target ≤ +100 ms: %s |%n",
                 repeats, first, model, first - model, first - model <= 100 ? "met" : "not met");
-        System.out.println("load average before: " + load + "; JVM options: " + String.join(" ", jvm));
+        System.out.println("load average before: " + load + "; server: " + server.describe());
     }
 
     private static Object options(FakeModelBackend backend) {

@@ -36,7 +36,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * each opens the same document right after {@code initialized} and asks for a completion at the same
  * moment after it, then a few more while the index is still building.
  *
- * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.IndexMain --server server/target/gptoss-ls.jar
+ * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.IndexMain
+ *     (--server server/target/gptoss-ls.jar | --launcher dist/target/gptoss-ls/bin/gptoss-ls)
  *     [--files 5000] [--repeats 5] [--follow 10] [--first-after-ms 1500] [--service-ms 50] [--work-dir bench/target]
  *     [--control] [--jvm-opts "..."] [--out docs/benchmarks.md]</pre>
  */
@@ -48,9 +49,8 @@ public final class IndexMain {
     private static final Duration FOLLOW_PAUSE = Duration.ofMillis(100);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Path jar;
+    private final ServerCommand server;
     private final Path workDir;
-    private final List<String> jvm;
     private final int follow;
     private final long firstAfterMs;
     private final String opened;
@@ -61,10 +61,9 @@ public final class IndexMain {
                   double indexReadyMs, long indexedFiles, int empty, int firstPromptChars) {
     }
 
-    private IndexMain(Path jar, Path workDir, int follow, long firstAfterMs, String opened, List<String> jvm) {
-        this.jvm = jvm;
+    private IndexMain(ServerCommand server, Path workDir, int follow, long firstAfterMs, String opened) {
         this.opened = opened;
-        this.jar = jar;
+        this.server = server;
         this.workDir = workDir;
         this.follow = follow;
         this.firstAfterMs = firstAfterMs;
@@ -73,10 +72,13 @@ public final class IndexMain {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         BenchMain.stopAfter(Duration.ofMinutes(30));
-        Path jar = Path.of(options.getOrDefault("--server", "server/target/gptoss-ls.jar"));
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("no server jar at " + jar + " (build it: mvn -q -pl server package -DskipTests)");
+        ServerCommand server;
+        try {
+            server = ServerCommand.from(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         int files = Integer.parseInt(options.getOrDefault("--files", "5000"));
         int repeats = Integer.parseInt(options.getOrDefault("--repeats", "5"));
@@ -97,9 +99,8 @@ public final class IndexMain {
 
         // --control: the opened file calls no name the tree defines, so both prompts are the same size.
         boolean control = options.containsKey("--control");
-        var bench = new IndexMain(jar, workDir, follow, firstAfterMs,
-                control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT,
-                BenchMain.jvmOptions(options));
+        var bench = new IndexMain(server, workDir, follow, firstAfterMs,
+                control ? WorkspaceTree.OPENED_TEXT_UNRELATED : WorkspaceTree.OPENED_TEXT);
         var emptyRuns = new ArrayList<Sample>();
         var treeRuns = new ArrayList<Sample>();
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
@@ -120,7 +121,7 @@ public final class IndexMain {
                         treeRuns.get(r).firstWhileBuilding() ? "building" : "already ready", treeRuns.get(r).indexReadyMs());
             }
         }
-        String section = section(String.join(" ", args), String.join(" ", bench.jvm), stats, serviceMs, repeats, follow, firstAfterMs, loadBefore,
+        String section = section(String.join(" ", args), bench.server.describe(), stats, serviceMs, repeats, follow, firstAfterMs, loadBefore,
                 Machine.loadAverage(), emptyRuns, treeRuns);
         System.out.println(section);
         if (options.containsKey("--out")) {
@@ -132,7 +133,7 @@ public final class IndexMain {
 
     private Sample sample(Path root, boolean indexed, String purpose) throws Exception {
         Path stderr = workDir.resolve("index-" + purpose + ".stderr.log");
-        try (var process = LspProcess.start("gptoss-ls", jvm, List.of("-jar", jar.toString()), stderr)) {
+        try (var process = LspProcess.start(server, stderr)) {
             process.initialize(options(), root, Duration.ofSeconds(30));
             LanguageServer server = process.server();
             String uri = root.resolve(WorkspaceTree.OPENED).toUri().toString();
@@ -231,8 +232,8 @@ public final class IndexMain {
                 + "`.gitignore` files (`node_modules/`, `build/`, each service's `generated/`). ",
                 stats.files(), stats.bytes() / 1e6, stats.python(), stats.typescript(), stats.java(), stats.other(),
                 stats.ignoredFiles()));
-        md.append("Each repetition starts the server jar (`java ").append(jvm)
-                .append(" -jar ...` over stdio) once on the tree and once on an empty workspace holding only the opened")
+        md.append("Each repetition starts the server (").append(jvm)
+                .append(", over stdio) once on the tree and once on an empty workspace holding only the opened")
                 .append(" file, in alternating order, after one uncounted start. Right after `initialized` the driver")
                 .append(" opens a Python file that calls helpers defined elsewhere in the tree and, ").append(firstAfterMs)
                 .append(" ms after `initialized` (and once the model is reported ready; the same moment in both")

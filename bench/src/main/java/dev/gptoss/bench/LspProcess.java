@@ -71,6 +71,11 @@ final class LspProcess implements AutoCloseable {
         return start(name, command, java.util.Map.of(), stderrLog);
     }
 
+    /** Starts gptoss-ls as {@code server} says (the jar or the image's launcher). */
+    static LspProcess start(ServerCommand server, Path stderrLog) {
+        return start("gptoss-ls", server.command(), server.environment(), stderrLog);
+    }
+
     /** Starts any language server command (tabby-agent under node, say) with more environment variables. */
     static LspProcess start(String name, List<String> command, java.util.Map<String, String> environment,
                             Path stderrLog) {

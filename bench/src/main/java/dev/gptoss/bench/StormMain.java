@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code --token-ms}), serves {@code --slots} requests at once and queues the rest, and a cut
  * stream frees its slot. Each round then has a fresh simulator as well as a fresh server.
  *
- * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.StormMain --server server/target/gptoss-ls.jar
+ * <pre>java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.StormMain
+ *     (--server server/target/gptoss-ls.jar | --launcher dist/target/gptoss-ls/bin/gptoss-ls)
  *     [--keys 60] [--key-ms 40] [--service-ms 100 | --first-token-ms 120 --token-ms 5 --tokens 16 --slots 1]
  *     [--rounds 5] [--jvm-opts "..."] [--out docs/benchmarks.md]</pre>
  */
@@ -64,13 +65,12 @@ public final class StormMain {
     public static void main(String[] args) throws Exception {
         var options = BenchMain.parse(args);
         BenchMain.stopAfter(Duration.ofMinutes(10));
-        Path jar = Path.of(options.getOrDefault("--server", "server/target/gptoss-ls.jar"));
+        var gptossLs = ServerCommand.from(options);
         int keys = BenchMain.intOption(options, "--keys", 60);
         int keyMs = BenchMain.intOption(options, "--key-ms", 40);
         int rounds = BenchMain.intOption(options, "--rounds", 5);
         Path workDir = Path.of(options.getOrDefault("--work-dir", "bench/target"));
         Files.createDirectories(workDir);
-        var jvm = BenchMain.jvmOptions(options);
         String load = Machine.loadAverage();
         ModelServer server = options.containsKey("--first-token-ms")
                 ? new Streaming(BenchMain.intOption(options, "--first-token-ms", 120),
@@ -94,13 +94,13 @@ public final class StormMain {
                                 LatencyRun.epochNanos()});
                         }
                     });
-                    results.add(storm(backend, lastCall, jar, jvm, workDir, typed, keyMs, typing, round + 1, answer));
+                    results.add(storm(backend, lastCall, gptossLs, workDir, typed, keyMs, typing, round + 1, answer));
                 }
                 rows.add(row(typing == StormRun.Typing.THE_SUGGESTION ? "typing exactly the suggestion"
                         : "typing other text than suggested", typed, results, server.modelMs(), server.allowanceMs()));
             }
         }
-        String section = section(server, rows, keys, keyMs, rounds, load, String.join(" ", args), String.join(" ", jvm));
+        String section = section(server, rows, keys, keyMs, rounds, load, String.join(" ", args), gptossLs.describe());
         System.out.println(section);
         if (options.containsKey("--out")) {
             MarkdownSections.replace(Path.of(options.get("--out")), server.section(), section);
@@ -237,11 +237,11 @@ public final class StormMain {
         }
     }
 
-    private static Round storm(FakeModelBackend backend, AtomicReference<long[]> lastCall, Path jar, List<String> jvm,
+    private static Round storm(FakeModelBackend backend, AtomicReference<long[]> lastCall, ServerCommand gptossLs,
                                Path workDir, int keys, int keyMs, StormRun.Typing typing, int round, String answer)
             throws Exception {
         Path stderr = workDir.resolve("storm-" + typing.name().toLowerCase(Locale.ROOT) + "-" + round + ".stderr.log");
-        try (var process = LspProcess.start("gptoss-ls", jvm, List.of("-jar", jar.toString()), stderr)) {
+        try (var process = LspProcess.start(gptossLs, stderr)) {
             process.initialize(options(backend), workDir.toAbsolutePath(), Duration.ofSeconds(30));
             process.awaitStatus("ready", Duration.ofSeconds(20));
             var run = new StormRun(process.server(), workDir.resolve("storm.py").toAbsolutePath().toUri().toString());
@@ -290,10 +290,10 @@ public final class StormMain {
     }
 
     private static String section(ModelServer server, List<String> rows, int keys, int keyMs, int rounds, String load,
-                                  String args, String jvmOpts) {
+                                  String args, String howRun) {
         return "## " + server.section() + "\n\n"
                 + "Command: `java -cp bench/target/gptoss-bench.jar dev.gptoss.bench.StormMain " + args + "`\n\n"
-                + keys + " keys at " + keyMs + " ms per key into a real server over stdio (" + jvmOpts
+                + keys + " keys at " + keyMs + " ms per key into a real server over stdio (" + howRun
                 + "); each key is an incremental didChange plus an inline completion request, the previous request "
                 + "cancelled with `$/cancelRequest` as VS Code does. " + server.describe() + " Each kind of typing runs "
                 + rounds + " times, each time with a fresh server; "
