@@ -30,7 +30,11 @@ public final class Main {
         }
         switch (line.command()) {
             case "help" -> stdout.println(CommandLine.USAGE);
-            case "version" -> stdout.println("gptoss-ls " + GptossLanguageServer.VERSION);
+            case "version" -> {
+                stdout.println("gptoss-ls " + GptossLanguageServer.VERSION);
+                stdout.println("Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ") in "
+                        + System.getProperty("java.home"));
+            }
             case "complete" -> System.exit(new CompleteCommand(stdout).run(line));
             case "status" -> System.exit(new StatusCommand(stdout).run(line));
             case "trust", "untrust" -> System.exit(new TrustCommand(stdout, System.err, System.getenv()).run(line));

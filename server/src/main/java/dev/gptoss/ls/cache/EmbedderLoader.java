@@ -26,11 +26,17 @@ public final class EmbedderLoader implements Supplier<Optional<InstructionEmbedd
         this.pluginDirectory = pluginDirectory;
     }
 
-    /** Looks beside the jar this class was loaded from. */
+    /**
+     * Looks beside the jar this class was loaded from, or, when the server is linked into its
+     * runtime image ({@code gptoss-ls/lib/runtime}), in the image's {@code lib} folder.
+     */
     public static EmbedderLoader besideServerJar() {
         try {
-            Path jar = Path.of(EmbedderLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new EmbedderLoader(jar.getParent());
+            var location = EmbedderLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+            if ("jrt".equals(location.getScheme())) {
+                return new EmbedderLoader(Path.of(System.getProperty("java.home")).getParent());
+            }
+            return new EmbedderLoader(Path.of(location).getParent());
         } catch (Exception e) {
             return new EmbedderLoader(null);
         }

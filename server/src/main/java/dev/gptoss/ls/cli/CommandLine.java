@@ -5,14 +5,16 @@ import java.nio.file.Path;
 /** The parsed arguments. */
 public record CommandLine(String command, String target, Path config, Integer port, Integer timeoutMs) {
     public static final String USAGE = """
-            usage: java -jar gptoss-ls.jar                       LSP over stdio (what editors run)
-                   java -jar gptoss-ls.jar --port N              LSP on 127.0.0.1:N, for debugging
-                   java -jar gptoss-ls.jar complete FILE:LINE:COL [--config FILE] [--timeout-ms N]
+            usage: gptoss-ls                                     LSP over stdio (what editors run)
+                   gptoss-ls --port N                            LSP on 127.0.0.1:N, for debugging
+                   gptoss-ls complete FILE:LINE:COL [--config FILE] [--timeout-ms N]
                                                                  one completion at that place (1-based)
-                   java -jar gptoss-ls.jar status [--config FILE]
-                                                                 probe every configured model server
-                   java -jar gptoss-ls.jar trust [DIR]           approve the endpoints of DIR's .gptoss.json
-                   java -jar gptoss-ls.jar untrust [DIR]         withdraw that approval
+                   gptoss-ls status [--config FILE]              probe every configured model server
+                   gptoss-ls trust [DIR]                         approve the endpoints of DIR's .gptoss.json
+                   gptoss-ls untrust [DIR]                       withdraw that approval
+                   gptoss-ls --version                           this version and the Java runtime it runs on
+            (gptoss-ls is the launcher of the runtime image; with the jar and your own Java 17+, the same
+            arguments follow java -jar gptoss-ls.jar.)
             Configuration: your own file ($XDG_CONFIG_HOME/gptoss-ls/config.json, else ~/.config/gptoss-ls/config.json),
             then --config FILE or else the nearest .gptoss.json (its endpoints only once approved with trust);
             without any, Ollama at http://127.0.0.1:11434 with gpt-oss:20b.
