@@ -46,6 +46,8 @@ public final class FirstSuggestionMain {
         String load = Machine.loadAverage();
         var firsts = new double[repeats];
         var models = new double[repeats];
+        var initializeCpu = new double[repeats];
+        var firstCpu = new double[repeats];
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
             backend.behavior().answer(ANSWER).chunkChars((ANSWER.length() + 15) / 16)
                     .firstTokenDelay(Duration.ofMillis(firstTokenMs)).chunkDelay(Duration.ofMillis(chunkMs));
@@ -59,6 +61,7 @@ public final class FirstSuggestionMain {
                 Path stderr = workDir.resolve("first-suggestion-" + r + ".stderr.log");
                 try (var process = LspProcess.start(server, stderr)) {
                     process.initialize(options(backend), workDir, Duration.ofSeconds(30));
+                    initializeCpu[r] = process.cpuMillis();
                     String uri = workDir.resolve("cart.py").toUri().toString();
                     var documents = process.server().getTextDocumentService();
                     documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "python", 1, TEXT)));
@@ -67,10 +70,12 @@ public final class FirstSuggestionMain {
                             new Position(1, 4), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic)))
                             .get(30, TimeUnit.SECONDS);
                     firsts[r] = (System.nanoTime() - sent) / 1e6;
+                    firstCpu[r] = process.cpuMillis();
                     boolean shown = !answer.getRight().getItems().isEmpty();
                     models[r] = modelTimes.isEmpty() ? Double.NaN : modelTimes.get(0);
-                    System.err.printf("first-suggestion: run %d: %.1f ms to %s; the model's own time %.1f ms%n", r + 1,
-                            firsts[r], shown ? "a suggestion" : "NO suggestion", models[r]);
+                    System.err.printf("first-suggestion: run %d: %.1f ms to %s; the model's own time %.1f ms;"
+                            + " server CPU %.0f ms at initialize, %.0f ms at the suggestion%n", r + 1,
+                            firsts[r], shown ? "a suggestion" : "NO suggestion", models[r], initializeCpu[r], firstCpu[r]);
                     if (!shown) {
                         firsts[r] = Double.NaN;
                     }
@@ -81,6 +86,8 @@ public final class FirstSuggestionMain {
         double model = Percentiles.median(models);
         System.out.printf("| first suggestion after start, median of %d | %.1f ms | model's own time %.1f ms | +%.1f ms | target ≤ +100 ms: %s |%n",
                 repeats, first, model, first - model, first - model <= 100 ? "met" : "not met");
+        System.out.printf("| server CPU time (all threads) by the response to initialize / by the first suggestion, median | %.0f ms / %.0f ms |%n",
+                Percentiles.median(initializeCpu), Percentiles.median(firstCpu));
         System.out.println("load average before: " + load + "; server: " + server.describe());
     }
 
