@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // End-to-end test of the extension in a real VS Code (code-server 4.100.3 in headless Chromium):
-// the project's fake model backend answers, the packaged extension starts the real server jar with
-// the settings snippet from the README, and a key typed in calc.py as soon as the status bar shows
+// the project's fake model backend answers, the platform .vsix, installed with no Java on the
+// extension host's PATH, starts the runtime image it carries with the settings snippet from the
+// README, and a key typed in calc.py as soon as the status bar shows
 // the model gets ghost text; Tab accepts it, a LUKHAS quick fix applies, the status bar lists the
 // instances, and it goes offline once the backend is killed.
 //
-//   npm run test:e2e        (after npm run package and ../scripts/install-test-tools.sh)
+//   npm run test:e2e        (after npm run package:platform and ../scripts/install-test-tools.sh)
 //
 // Environment: CODE_SERVER_DIR (default .test-tools/code-server in the repository), GPTOSS_VSIX
-// (default vscode-client/gptoss-ls.vsix), GPTOSS_E2E_SHOT=FILE saves a screenshot of the ghost text
+// (default vscode-client/gptoss-ls-linux-x64.vsix, this platform's), GPTOSS_E2E_SHOT=FILE saves a screenshot of the ghost text
 // there (none by default); GPTOSS_E2E_SHOW_LOG=1 prints the extension's log after a pass too (it is
 // always printed after a failure, GPTOSS_E2E_LOG_LINES lines of it, 40 by default). Everything it
 // writes goes to a temp folder, but for the screenshot of a failure: target/e2e/vscode-failure.png.
@@ -20,13 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   URL_PLACEHOLDER, fillIn, makeSandbox, makeWorkspace, processTree, readmeSnippet, removeSandbox, startFake,
-  stopTree, toolsDir,
+  stopTree, toolsDir, which,
 } from '../../editors/lib/harness.mjs';
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(clientDir, '..');
 const installDir = path.resolve(process.env.CODE_SERVER_DIR ?? path.join(toolsDir, 'code-server'));
-const vsix = path.resolve(process.env.GPTOSS_VSIX ?? path.join(clientDir, 'gptoss-ls.vsix'));
+const target = `${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}`;
+const vsix = path.resolve(process.env.GPTOSS_VSIX ?? path.join(clientDir, `gptoss-ls-${target}.vsix`));
 const shot = process.env.GPTOSS_E2E_SHOT ? path.resolve(process.env.GPTOSS_E2E_SHOT) : null;
 const failShot = path.join(repo, 'target', 'e2e', 'vscode-failure.png');
 const file = 'python/calc.py';
@@ -54,7 +56,7 @@ function check(name, ok, detail = '') {
 
 for (const [what, p, hint] of [
   ['code-server', entry, 'run scripts/install-test-tools.sh in the repository'],
-  ['vsix', vsix, 'run npm run package'],
+  ['vsix', vsix, 'run npm run package:platform'],
   ['chromium', CHROMIUM, 'run scripts/install-test-tools.sh, which installs it'],
 ]) {
   if (!fs.existsSync(p)) {
@@ -65,6 +67,8 @@ for (const [what, p, hint] of [
 const { chromium } = createRequire(path.join(installDir, 'package.json'))('playwright-core');
 
 const sandbox = makeSandbox('vscode');
+// A user with no Java at all: not on PATH, no JAVA_HOME; and no gptoss-ls installed either.
+const userEnv = { ...sandbox.userEnv, PATH: sandbox.pathWithoutJava };
 const tmp = sandbox.root;
 const serverLog = path.join(tmp, 'code-server.log');
 const profileArgs = ['--user-data-dir', path.join(tmp, 'data'), '--extensions-dir', path.join(tmp, 'extensions'),
@@ -88,7 +92,7 @@ function freePort() {
 function runCodeServer(args) {
   const out = fs.openSync(serverLog, 'a');
   const child = spawn(process.execPath, [entry, ...args, ...profileArgs], {
-    env: { ...process.env, ...sandbox.env },
+    env: userEnv,
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -248,6 +252,9 @@ async function main() {
   log(`fake backend at ${fake.url}`);
   const workspace = makeWorkspace(sandbox, [file, lukhasFile]);
 
+  check('the extension host has no java and no gptoss-ls on its PATH, and no JAVA_HOME',
+    which('java', userEnv.PATH) === null && which('gptoss-ls', userEnv.PATH) === null && !userEnv.JAVA_HOME,
+    which('java', userEnv.PATH) ?? '');
   const installer = runCodeServer(['--install-extension', vsix]);
   const installed = await new Promise((resolve) => installer.on('exit', resolve));
   if (installed !== 0) throw new Error(`code-server --install-extension exited with ${installed}`);
@@ -282,6 +289,10 @@ async function main() {
     .some((e) => e.textContent.includes('gpt-oss:20b')), undefined, { timeout: 60_000 }).catch(() => {});
   const shown = await statusLabel();
   check('the status bar shows the model', shown.includes('gpt-oss:20b'), shown);
+  const started = findFiles(path.join(tmp, 'data', 'logs'), /gpt-oss\.log$/)
+    .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')).find((l) => l.includes('Starting ')) ?? '';
+  check('the extension started the runtime image it carries', /server\/gptoss-ls\/bin\/gptoss-ls \(the server with its own Java runtime\)/
+    .test(started), started.slice(started.indexOf('Starting')));
   log(`the status bar shows the model ${((Date.now() - workbenchAt) / 1000).toFixed(1)} s after the workbench`);
   // One input event, so VS Code asks once, at the end (typed key by key, the fake's one fixed
   // answer would also be offered, and discarded, at each earlier key).

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageclient/node';
 import { locateJava, systemJavaProbe, trustedValue } from './javaLocator';
 import { MetricsPage } from './metricsRender';
-import { CrashWindow, serverArgs, StderrTail } from './serverProcess';
+import { bundledServer, CrashWindow, imageLaunch, serverArgs, StderrTail } from './serverProcess';
 import { inlineCompletionEnabled, ServerConfig, toServerConfig } from './settings';
 import { GptossStatus, serverDownStatus } from './statusRender';
 
@@ -53,7 +53,15 @@ export function inlineEnabledFor(languageId: string): boolean {
   return inlineCompletionEnabled(languageId, config.get('inlineCompletion.enable'), config.get('inlineCompletion.languages'));
 }
 
-/** Owns the language client: finds Java, starts and restarts the server, forwards settings and status. */
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Owns the language client: starts the server it carries (finding Java for the jar), restarts it, forwards settings and status. */
 export class GptossClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly stderrTail = new StderrTail(20);
@@ -79,20 +87,15 @@ export class GptossClient implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.lastFailure = undefined;
-    const jar = path.join(this.extensionPath, 'server', 'gptoss-ls.jar');
-    if (!fs.existsSync(jar)) {
-      return this.fail(`gpt-oss: the server jar is missing from the extension (${jar}). Reinstall the extension from a complete .vsix.`);
+    const bundled = bundledServer(this.extensionPath, process.platform, isFile);
+    if (!bundled) {
+      return this.fail(`gpt-oss: the language server is missing from the extension (${path.join(this.extensionPath, 'server')}). `
+        + 'Reinstall the extension from a complete .vsix.');
     }
-    const config = section();
-    const trusted = vscode.workspace.isTrusted;
-    const java = await locateJava(trustedValue(config.inspect<string>('java.home'), trusted) ?? undefined, systemJavaProbe());
-    if (!java.ok) {
-      return this.fail(java.message, 'Open Settings');
+    const serverOptions = bundled.kind === 'image' ? this.imageServer(bundled) : await this.jarServer(bundled.jar);
+    if (!serverOptions) {
+      return;
     }
-    const args = serverArgs(trustedValue(config.inspect<string>('java.vmargs'), trusted), jar);
-    this.log.info(`Starting ${java.javaExe} (Java ${java.major}, from ${java.source}) ${args.join(' ')}`);
-
-    const serverOptions: ServerOptions = { command: java.javaExe, args, transport: TransportKind.stdio, options: { env: process.env } };
     const client = new QuietLanguageClient('gptoss', 'gpt-oss', serverOptions, this.clientOptions());
     this.keepClientCommandsOurs(client);
     client.onNotification('gptoss/status', (status: GptossStatus) => this.onStatus(status));
@@ -118,6 +121,36 @@ export class GptossClient implements vscode.Disposable {
         this.fail(`gpt-oss: the language server did not start: ${messageOf(error)}${this.tailText()}`, 'Show Log');
       }
     }
+  }
+
+  /** The platform .vsix: the runtime image's launcher, which needs no Java from the machine. */
+  private imageServer(image: { launcher: string; java: string }): ServerOptions {
+    // A .vsix is a zip: make sure what it unpacked can run.
+    for (const file of [image.launcher, image.java]) {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+      } catch {
+        fs.chmodSync(file, 0o755);
+      }
+    }
+    const launch = imageLaunch(image.launcher, trustedValue(section().inspect<string>('java.vmargs'), vscode.workspace.isTrusted), process.env);
+    this.log.info(`Starting ${launch.command} (the server with its own Java runtime)`
+      + (launch.env === process.env ? '' : ` with JDK_JAVA_OPTIONS=${launch.env.JDK_JAVA_OPTIONS}`));
+    return { command: launch.command, args: [], transport: TransportKind.stdio, options: { env: launch.env } };
+  }
+
+  /** The universal .vsix: the jar, on a Java 17+ found on the machine. */
+  private async jarServer(jar: string): Promise<ServerOptions | undefined> {
+    const config = section();
+    const trusted = vscode.workspace.isTrusted;
+    const java = await locateJava(trustedValue(config.inspect<string>('java.home'), trusted) ?? undefined, systemJavaProbe());
+    if (!java.ok) {
+      this.fail(java.message, 'Open Settings');
+      return undefined;
+    }
+    const args = serverArgs(trustedValue(config.inspect<string>('java.vmargs'), trusted), jar);
+    this.log.info(`Starting ${java.javaExe} (Java ${java.major}, from ${java.source}) ${args.join(' ')}`);
+    return { command: java.javaExe, args, transport: TransportKind.stdio, options: { env: process.env } };
   }
 
   async restart(): Promise<void> {

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 /** How the server process is started, and what the client remembers about its crashes. */
 
 export const DEFAULT_VMARGS = '-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m';
@@ -20,6 +22,36 @@ export function splitVmArgs(vmargs: string | undefined): string[] {
   }
   if (current !== undefined) args.push(current);
   return args;
+}
+
+/**
+ * What this extension carries: the runtime image (the platform .vsix: `server/gptoss-ls/`, the server
+ * with its own Java), or the server jar (the universal .vsix), which needs a Java found on the machine.
+ */
+export type BundledServer =
+  | { kind: 'image'; launcher: string; java: string }
+  | { kind: 'jar'; jar: string };
+
+export function bundledServer(extensionPath: string, platform: NodeJS.Platform, isFile: (file: string) => boolean): BundledServer | undefined {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const image = p.join(extensionPath, 'server', 'gptoss-ls');
+  const launcher = p.join(image, 'bin', platform === 'win32' ? 'gptoss-ls.cmd' : 'gptoss-ls');
+  if (isFile(launcher)) {
+    return { kind: 'image', launcher, java: p.join(image, 'lib', 'runtime', 'bin', platform === 'win32' ? 'java.exe' : 'java') };
+  }
+  const jar = p.join(extensionPath, 'server', 'gptoss-ls.jar');
+  return isFile(jar) ? { kind: 'jar', jar } : undefined;
+}
+
+/**
+ * The image's launcher, with no arguments: its runtime has the server's JVM options built in.
+ * Options the user set (`gptoss.java.vmargs`) are added through `JDK_JAVA_OPTIONS`, which the
+ * runtime's `java` reads; the defaults are never passed again.
+ */
+export function imageLaunch(launcher: string, userVmargs: string | undefined, env: NodeJS.ProcessEnv): { command: string; env: NodeJS.ProcessEnv } {
+  // as written: JDK_JAVA_OPTIONS keeps "quoted blanks" as java's command line does
+  const extra = (userVmargs ?? '').trim();
+  return { command: launcher, env: extra ? { ...env, JDK_JAVA_OPTIONS: extra } : env };
 }
 
 /** `java <vmargs> -jar <jar>`: the server speaks LSP over stdio (docs/protocol.md). */

@@ -1,6 +1,36 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CrashWindow, DEFAULT_VMARGS, serverArgs, splitVmArgs, StderrTail } from '../src/serverProcess';
+import { bundledServer, CrashWindow, DEFAULT_VMARGS, imageLaunch, serverArgs, splitVmArgs, StderrTail } from '../src/serverProcess';
+
+describe('bundledServer', () => {
+  const files = (...present: string[]) => (file: string) => present.includes(file);
+
+  it('prefers the runtime image of a platform .vsix, which needs no Java', () => {
+    assert.deepEqual(bundledServer('/ext', 'linux', files('/ext/server/gptoss-ls/bin/gptoss-ls', '/ext/server/gptoss-ls.jar')), {
+      kind: 'image', launcher: '/ext/server/gptoss-ls/bin/gptoss-ls', java: '/ext/server/gptoss-ls/lib/runtime/bin/java',
+    });
+    assert.deepEqual(bundledServer('C:\\ext', 'win32', files('C:\\ext\\server\\gptoss-ls\\bin\\gptoss-ls.cmd')), {
+      kind: 'image', launcher: 'C:\\ext\\server\\gptoss-ls\\bin\\gptoss-ls.cmd', java: 'C:\\ext\\server\\gptoss-ls\\lib\\runtime\\bin\\java.exe',
+    });
+  });
+
+  it('runs the jar of the universal .vsix, and says when there is neither', () => {
+    assert.deepEqual(bundledServer('/ext', 'linux', files('/ext/server/gptoss-ls.jar')), { kind: 'jar', jar: '/ext/server/gptoss-ls.jar' });
+    assert.equal(bundledServer('/ext', 'linux', files()), undefined);
+  });
+});
+
+describe('imageLaunch', () => {
+  it('starts the launcher as it is: the runtime has the JVM options built in', () => {
+    const env = { PATH: '/usr/bin' };
+    assert.deepEqual(imageLaunch('/ext/server/gptoss-ls/bin/gptoss-ls', undefined, env), { command: '/ext/server/gptoss-ls/bin/gptoss-ls', env });
+    assert.equal(imageLaunch('l', '  ', env).env, env);
+  });
+
+  it('adds the options a user set through JDK_JAVA_OPTIONS', () => {
+    assert.deepEqual(imageLaunch('l', ' -Xmx512m  "-Dx=a b" ', { PATH: '/usr/bin' }).env, { PATH: '/usr/bin', JDK_JAVA_OPTIONS: '-Xmx512m  "-Dx=a b"' });
+  });
+});
 
 describe('serverArgs', () => {
   it('starts the jar with the default JVM options when none are set', () => {
