@@ -15,7 +15,7 @@ function sidNeovim() {
   return {
     file: path.join(root, 'lib64/ld-linux-x86-64.so.2'),
     // Sid's Neovim needs sid's C library: it runs with sid's loader and libraries, which the
-    // language server it starts (the host's Java) does not inherit.
+    // language server it starts (gptoss-ls, from PATH) does not inherit.
     args: ['--library-path', `${root}/usr/lib/x86_64-linux-gnu:${root}/lib/x86_64-linux-gnu`, `${root}/usr/bin/nvim`],
     env: { VIMRUNTIME: path.join(root, 'usr/share/nvim/runtime') },
     missing: fs.existsSync(path.join(root, 'usr/bin/nvim')) ? null : `${root} has no Neovim (run scripts/install-test-tools.sh)`,

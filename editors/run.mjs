@@ -4,11 +4,12 @@
 //
 //   node editors/run.mjs [cli] [neovim-0.12] [neovim-0.7] [emacs]     (default: all of them)
 //
-// Needs the server and fake-model jars (mvn package) and the editors (scripts/install-test-tools.sh).
+// Needs the runtime image's tarball and the fake-model jar (mvn package) and the editors
+// (scripts/install-test-tools.sh). Each editor runs with a PATH that has gptoss-ls and no Java.
 // GPTOSS_E2E_KEEP=1 keeps each test's temp folder. Prints one line per check and, last,
 // "editors: N passed, N failed"; exits 1 if any check failed.
 import fs from 'node:fs';
-import { fakeJar, log, serverJar } from './lib/harness.mjs';
+import { fakeJar, imageTarball, log } from './lib/harness.mjs';
 import { runCli } from './cli.mjs';
 import { runEmacs } from './emacs.mjs';
 import { runNeovim, variants } from './neovim.mjs';
@@ -21,9 +22,9 @@ for (const name of chosen) {
     process.exit(2);
   }
 }
-for (const jar of [serverJar, fakeJar]) {
-  if (!fs.existsSync(jar)) {
-    console.error(`editors/run.mjs: ${jar} is missing; build it first: mvn -B -ntp package -DskipTests`);
+for (const built of [imageTarball, fakeJar]) {
+  if (!fs.existsSync(built)) {
+    console.error(`editors/run.mjs: ${built} is missing; build it first: mvn -B -ntp package -DskipTests`);
     process.exit(2);
   }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Maven build's unit, protocol and integration tests, then the
+# Runs every test of the project: the Maven build's unit, protocol and integration tests (the runtime
+# image's among them), the Debian package installed, run and removed, then the
 # VS Code client's unit tests and the real-editor tests (VS Code in code-server, Neovim 0.12 and
 # 0.7, Emacs with eglot, the README's commands). What they need beyond Java, Maven and Node is
 # installed by scripts/install-test-tools.sh (root or sudo the first time; see the README).
@@ -15,10 +16,12 @@ part() {
 }
 
 part "Maven: build and tests" mvn -B -ntp verify
-if [[ ! -f server/target/gptoss-ls.jar || ! -f fake-model/target/gptoss-fake-model-runnable.jar ]]; then
-  echo "test-all.sh: the Maven build made no jars; the editor tests cannot run" >&2
+if [[ ! -f server/target/gptoss-ls.jar || ! -f fake-model/target/gptoss-fake-model-runnable.jar
+      || ! -x dist/target/gptoss-ls/bin/gptoss-ls ]]; then
+  echo "test-all.sh: the Maven build made no jars or no runtime image; the editor tests cannot run" >&2
   exit 1
 fi
+part "Debian package: install, run, remove" bash scripts/test-deb.sh
 part "test tools" bash scripts/install-test-tools.sh
 part "VS Code client" bash vscode-client/scripts/ci.sh
 part "real editors" node editors/run.mjs

@@ -1,6 +1,7 @@
 // What every real-editor test shares: the project's fake model server, a throw-away home and
-// workspace, the README's configuration snippets, process trees stopped by PID, and one line per check.
-import { spawn } from 'node:child_process';
+// workspace, the runtime image unpacked from its tarball and a PATH with it and without Java, the
+// README's configuration snippets, process trees stopped by PID, and one line per check.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +9,18 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverJar = path.join(repo, 'server/target/gptoss-ls.jar');
+/** The platform's name in the runtime image's tarball, as dist's build names it. */
+export function platformName() {
+  const os = { linux: 'linux', darwin: 'macos', win32: 'windows' }[process.platform] ?? process.platform;
+  return `${os}-${process.arch === 'arm64' ? 'arm64' : 'x64'}`;
+}
+/** What the README's build command makes and a user unpacks: the server with its own Java runtime. */
+export const imageTarball = path.join(repo, 'dist/target', `gptoss-ls-${platformName()}.tar.gz`);
 export const fakeJar = path.join(repo, 'fake-model/target/gptoss-fake-model-runnable.jar');
 /** Where the test tools are installed (scripts/install-test-tools.sh); git-ignored. */
 export const toolsDir = path.resolve(process.env.GPTOSS_TEST_TOOLS ?? path.join(repo, '.test-tools'));
 
-/** The placeholders a person replaces in a README snippet; the tests replace exactly these. */
-export const JAR_PLACEHOLDER = '/path/to/gptoss-ls.jar';
+/** The placeholder a person replaces in a README snippet (their model server); the tests replace exactly this. */
 export const URL_PLACEHOLDER = 'http://127.0.0.1:11434';
 
 const t0 = Date.now();
@@ -66,6 +72,31 @@ export function readmeSnippet(heading, lang, index = 0) {
   return blocks[index];
 }
 
+/** Every fenced block of `lang` in the section under `heading`, in order. */
+export function readmeSnippets(heading, lang) {
+  const blocks = [];
+  for (let i = 0; ; i++) {
+    try {
+      blocks.push(readmeSnippet(heading, lang, i));
+    } catch (error) {
+      if (i === 0) throw error;
+      return blocks;
+    }
+  }
+}
+
+/** Where `command` is found on `pathValue` (a PATH string), or null. */
+export function which(command, pathValue) {
+  for (const dir of pathValue.split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, command);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch { /* not here */ }
+  }
+  return null;
+}
+
 /** Replaces `placeholder` in `text`, which must hold it exactly once. */
 export function fillIn(text, placeholder, value) {
   const count = text.split(placeholder).length - 1;
@@ -73,7 +104,12 @@ export function fillIn(text, placeholder, value) {
   return text.replace(placeholder, () => value);
 }
 
-/** A temp folder with a fake home, XDG dirs and a copy of the server jar; removed by cleanUp(). */
+/**
+ * A temp folder with a fake home, XDG dirs and the runtime image unpacked from its tarball, as a user
+ * installs it (`launcher`, `bin`); `userEnv` is the environment a user without Java has: PATH holds the
+ * image's bin/ and every command of this PATH but Java's, and there is no JAVA_HOME. Removed by
+ * removeSandbox().
+ */
 export function makeSandbox(name) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `gptoss-${name}-`));
   const home = path.join(root, 'home');
@@ -86,11 +122,39 @@ export function makeSandbox(name) {
     XDG_RUNTIME_DIR: path.join(root, 'run'),
   };
   for (const dir of Object.values(env)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // A Maven build running meanwhile rewrites server/target; a JVM whose jar is replaced under it
-  // fails to load its next class.
-  const jar = path.join(root, 'gptoss-ls.jar');
-  fs.copyFileSync(serverJar, jar);
-  return { root, home, env, jar };
+  // Unpacked here, not run from dist/target, which a Maven build running meanwhile rewrites.
+  execFileSync('tar', ['-xzf', imageTarball, '-C', root]);
+  const bin = path.join(root, 'gptoss-ls', 'bin');
+  const pathWithoutJava = commandsWithoutJava(path.join(root, 'path'));
+  const userEnv = { ...process.env, ...env, PATH: [bin, pathWithoutJava].join(path.delimiter) };
+  for (const name of Object.keys(userEnv)) {
+    if (name.startsWith('JAVA') || name.startsWith('JDK_')) delete userEnv[name];
+  }
+  return { root, home, env, bin, launcher: path.join(bin, 'gptoss-ls'), userEnv, pathWithoutJava };
+}
+
+/**
+ * A folder of links to every command on this PATH but the JDK's (java, javac, jshell, ...: any whose
+ * real file is under a jvm/ folder, and any named java), first one of a name wins, as PATH does.
+ */
+export function commandsWithoutJava(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const from of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    let names;
+    try { names = fs.readdirSync(from); } catch { continue; }
+    for (const name of names) {
+      const file = path.join(from, name);
+      const link = path.join(dir, name);
+      if (name === 'java' || fs.existsSync(link)) continue;
+      try {
+        const real = fs.realpathSync(file);
+        if (real.split(path.sep).includes('jvm') || !fs.statSync(real).isFile()) continue;
+        fs.accessSync(real, fs.constants.X_OK);
+        fs.symlinkSync(file, link);
+      } catch { /* not a command */ }
+    }
+  }
+  return dir;
 }
 
 /**
@@ -116,6 +180,7 @@ export async function startFake(sandbox, args) {
   const jar = path.join(sandbox.root, 'fake-model.jar');
   fs.copyFileSync(fakeJar, jar);
   const out = fs.openSync(logFile, 'a');
+  // The fake is the test's, not the user's: it runs on the Java that runs the build.
   const child = spawn('java', ['-jar', jar, '--port', '0', '--exit-on-stdin-eof', ...args],
     { stdio: ['pipe', 'pipe', out], env: { ...process.env, ...sandbox.env } });
   fs.closeSync(out);
@@ -269,7 +334,9 @@ export async function runEditorTest({ name, title, editor, config, fakeArgs = []
     const workspace = makeWorkspace(sandbox, ['python/calc.py', 'lukhas/python/cache.py']);
     const file = path.join(sandbox.home, config.file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, fillIn(fillIn(config.text, JAR_PLACEHOLDER, sandbox.jar), URL_PLACEHOLDER, fake.url));
+    fs.writeFileSync(file, fillIn(config.text, URL_PLACEHOLDER, fake.url));
+    checks.check('the editor\'s PATH has gptoss-ls and no java', which('java', sandbox.userEnv.PATH) === null
+      && which('gptoss-ls', sandbox.userEnv.PATH) === sandbox.launcher, which('java', sandbox.userEnv.PATH) ?? '');
     const resultFile = path.join(sandbox.root, 'result.json');
     const editorLog = path.join(sandbox.root, 'editor.log');
     log(`${title}: fake model at ${fake.url}; opening python/calc.py`);
@@ -277,7 +344,7 @@ export async function runEditorTest({ name, title, editor, config, fakeArgs = []
     const { code, timedOut } = await runEditor(editor.file, editor.args, {
       cwd: workspace,
       env: {
-        ...process.env, ...sandbox.env, ...editor.env,
+        ...sandbox.userEnv, ...editor.env,
         GPTOSS_E2E_RESULT: resultFile,
         GPTOSS_E2E_ANSWER: ANSWER,
         GPTOSS_E2E_LUKHAS_FILE: path.join(workspace, 'lukhas/python/cache.py'),
