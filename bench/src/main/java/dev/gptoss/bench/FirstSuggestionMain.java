@@ -89,6 +89,8 @@ public final class FirstSuggestionMain {
         System.out.printf("| server CPU time (all threads) by the response to initialize / by the first suggestion, median | %.0f ms / %.0f ms |%n",
                 Percentiles.median(initializeCpu), Percentiles.median(firstCpu));
         System.out.println("load average before: " + load + "; server: " + server.describe());
+        // LSP4J's reader threads are not daemons.
+        System.exit(0);
     }
 
     private static Object options(FakeModelBackend backend) {
