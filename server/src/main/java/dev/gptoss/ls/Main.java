@@ -6,7 +6,6 @@ import dev.gptoss.ls.cli.StatusCommand;
 import dev.gptoss.ls.cli.TrustCommand;
 import dev.gptoss.ls.protocol.GptossLanguageServer;
 import dev.gptoss.ls.protocol.LspLauncher;
-import dev.gptoss.ls.protocol.ProtocolWarmUp;
 import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.telemetry.LogSetup;
 import java.io.PrintStream;
@@ -43,7 +42,6 @@ public final class Main {
     }
 
     private static void serveLsp(CommandLine line, PrintStream stdout) throws Exception {
-        ProtocolWarmUp.startInBackground();
         var environment = ServerParts.Environment.of(System.getenv());
         if (line.port() != null) {
             LspLauncher.serveOnPort(environment, line.port(), System::exit);

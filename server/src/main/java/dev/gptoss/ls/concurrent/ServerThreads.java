@@ -49,7 +49,7 @@ public final class ServerThreads implements AutoCloseable {
         return modelCalls;
     }
 
-    /** Work nobody waits for: warm-ups, loading the pattern catalogue and the tokenizer. */
+    /** Work nobody waits for: loading the pattern catalogue and the tokenizer. */
     public ExecutorService background() {
         return background;
     }

@@ -22,7 +22,6 @@ import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
-import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -52,7 +51,6 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     private volatile Path workspaceRoot;
     private volatile boolean shutdownRequested;
     private volatile boolean clientWatchesFiles;
-    private volatile MessageJsonHandler wireFormat;
     private volatile CompletableFuture<Void> settingsApplied = CompletableFuture.completedFuture(null);
 
     /** @param exit ends the process with a status code; tests pass something gentler */
@@ -65,11 +63,6 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
     /** The server's parts: their threads serve the connection, and tests look inside. */
     ServerParts parts() {
         return parts;
-    }
-
-    /** The JSON handler of this server's connection, whose type adapters the warm-up builds before typing needs them. */
-    void useWireFormat(MessageJsonHandler json) {
-        this.wireFormat = json;
     }
 
     @Override
@@ -118,10 +111,6 @@ public final class GptossLanguageServer implements LanguageServer, LanguageClien
         }
         handlers.settings().watchUserFile(parts.threads().timer());
         parts.startBackgroundWork();
-        MessageJsonHandler json = wireFormat;
-        if (json != null) {
-            parts.threads().background().execute(() -> ProtocolWarmUp.typing(json));
-        }
         parts.startWorkspaceIndex(workspaceRoot);
         watchWorkspaceFiles();
         handlers.status().publishSoon();

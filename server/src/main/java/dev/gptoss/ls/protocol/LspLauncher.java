@@ -37,7 +37,6 @@ public final class LspLauncher {
                 .configureGson(AnnotatedTextEdits::register)
                 .create();
         server.connect(launcher.getRemoteProxy());
-        server.useWireFormat(builder.jsonHandler());
         return launcher.startListening();
     }
 

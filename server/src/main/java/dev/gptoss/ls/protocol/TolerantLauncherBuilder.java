@@ -12,11 +12,6 @@ final class TolerantLauncherBuilder<T> extends LSPLauncher.Builder<T> {
     private MessageJsonHandler jsonHandler;
     private RemoteEndpoint remoteEndpoint;
 
-    /** The JSON handler the launcher reads and writes messages with, once {@code create()} has run. */
-    MessageJsonHandler jsonHandler() {
-        return jsonHandler;
-    }
-
     @Override
     protected MessageJsonHandler createJsonHandler() {
         jsonHandler = super.createJsonHandler();

@@ -32,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * The server's long-lived parts, built once in {@link #assemble}, which reads top to bottom: each
@@ -43,7 +40,6 @@ import java.util.logging.Logger;
  * tools take from here the parts they use and hand each to the class that needs it.
  */
 public final class ServerParts implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ServerParts.class.getName());
     /** Pattern diagnostics wait for this pause in typing. */
     private static final long DIAGNOSTICS_DELAY_MS = 150;
 
@@ -63,7 +59,6 @@ public final class ServerParts implements AutoCloseable {
     private final CodeActions codeActions;
     private final DocumentDiagnostics diagnostics;
     private final ModelActionResolver aiActions;
-    private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
     private volatile Path workspaceRoot;
     private volatile boolean workspaceTrusted = true;
 
@@ -138,20 +133,12 @@ public final class ServerParts implements AutoCloseable {
     }
 
     /**
-     * Starts what runs beside the editor: health checks, the warm-up of the request path, the
-     * tokenizer's vocabulary. The command-line tools do not call this.
+     * Starts what runs beside the editor: health checks, the tokenizer's vocabulary. The
+     * command-line tools do not call this.
      */
     public void startBackgroundWork() {
         models.http().prepare();
         context.prepareTokenizer(threads.background());
-        threads.background().execute(() -> {
-            long start = System.nanoTime();
-            int answered = new RequestPathWarmUp(models.http(), context, threads.requests(), threads.timer(), foreground)
-                    .run(config.current());
-            LOG.info("Warm-up: " + answered + " suggestions from the loopback stub in "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-            warmedUp.complete(answered);
-        });
         models.watch(config.current());
     }
 
@@ -256,11 +243,6 @@ public final class ServerParts implements AutoCloseable {
 
     public ModelActionResolver aiActions() {
         return aiActions;
-    }
-
-    /** Completes when the start-up warm-up is over, with how many suggestions its stub model gave. */
-    public CompletableFuture<Integer> warmedUp() {
-        return warmedUp;
     }
 
     @Override
