@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 /** How the server process is started, and what the client remembers about its crashes. */
 
-export const DEFAULT_VMARGS = '-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m';
+export const DEFAULT_VMARGS = '-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m';
 
 /** Splits JVM options on blanks; "double" or 'single' quotes keep a blank inside one option. */
 export function splitVmArgs(vmargs: string | undefined): string[] {

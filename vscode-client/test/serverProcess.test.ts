@@ -35,7 +35,7 @@ describe('imageLaunch', () => {
 describe('serverArgs', () => {
   it('starts the jar with the default JVM options when none are set', () => {
     assert.deepEqual(serverArgs(undefined, '/ext/server/gptoss-ls.jar'), [
-      '-XX:+UseSerialGC', '-Xss512k', '-XX:TieredStopAtLevel=1', '-XX:CompileThresholdScaling=0.1', '-Xms96m', '-Xmx256m', '-jar', '/ext/server/gptoss-ls.jar',
+      '-XX:+UseSerialGC', '-Xss512k', '-XX:TieredStopAtLevel=1', '-Xms32m', '-Xmx256m', '-jar', '/ext/server/gptoss-ls.jar',
     ]);
     assert.deepEqual(serverArgs('  ', 'x.jar'), [...splitVmArgs(DEFAULT_VMARGS), '-jar', 'x.jar']);
   });

@@ -28,7 +28,7 @@ public final class BenchMain {
             + " [--requests 200]"
             + " [--warmup 50] [--service-ms 50] [--starts 5] [--jvm-opts \"...\"] [--work-dir bench/target]"
             + " [--out docs/benchmarks.md] [--no-cds] [--max-minutes 20]";
-    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m";
+    static final String DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m";
     private static final Set<String> VALUED = Set.of("--server", "--launcher", "--requests", "--warmup", "--service-ms",
             "--starts", "--jvm-opts", "--work-dir", "--out", "--max-minutes", "--keys", "--key-ms", "--rounds", "--repeats",
             "--first-token-ms", "--chunk-ms", "--token-ms", "--tokens", "--slots");

@@ -49,11 +49,11 @@ public final class ImageBuilder {
     static final String MAIN_CLASS = "dev.gptoss.ls.Main";
     /**
      * The server waits on editors and model servers: one small collector, small stacks, the quick
-     * compiler only, compiled early (a keystroke's code runs once per key), and a heap sized for
-     * what is live (docs/protocol.md says why each).
+     * compiler only (C2 cost 35-40 MiB of resident memory and raised the overhead per suggestion),
+     * and a heap that starts at what is live (docs/protocol.md says why each).
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-            "-XX:CompileThresholdScaling=0.1", "-Xms32m", "-Xmx256m");
+            "-Xms32m", "-Xmx256m");
     /** Modules the server uses that jdeps cannot see in its class files, and why. */
     static final Map<String, String> UNSEEN_MODULES = Map.of(
             "jdk.crypto.ec", "elliptic-curve key exchange for https:// model servers (a security provider)",

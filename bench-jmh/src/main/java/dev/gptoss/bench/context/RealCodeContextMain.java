@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * and from another language, the prompt's tokens and the index time.
  *
  * <pre>bash bench-jmh/real-code.sh     # fetches the code bases at fixed versions into bench-jmh/real-code/
- * java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xms96m -Xmx256m \
+ * java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m \
  *     -cp bench-jmh/target/bench-jmh.jar dev.gptoss.bench.context.RealCodeContextMain \
  *     [--cursors 80] [--show N] [--misses] [NAME=LANGUAGE:PATH ...]</pre>
  *
