@@ -1,0 +1,109 @@
+package dev.gptoss.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A perfect model for infilling tasks: it finds the cursor in the prompt a server sent, recognises
+ * which {@link InfillingGap} the code around it belongs to, and answers that gap's missing code in
+ * one {@link AnswerShape}. Give it to {@link FakeBehavior#answer(Function)}.
+ *
+ * <p>The cursor is the marker the server puts in its prompt (chat prompts, and raw prompts that show
+ * the file with a marker); a raw prompt without the marker is taken to end at the cursor. The gap is
+ * the one whose prefix and suffix agree longest with the text before and after the cursor, so a
+ * prompt that shows only a window of the file is recognised too. Whitespace the editor typed on the
+ * cursor's line is part of what the answer must account for, as a real model's would.
+ */
+public final class InfillingOracle implements Function<JsonNode, String> {
+    /** At least this much of a gap's prefix must agree with the prompt, or the prompt is not about it. */
+    private static final int MIN_AGREEMENT = 40;
+
+    private final List<InfillingGap> gaps;
+    private final AnswerShape shape;
+    private final String cursorMarker;
+    private final String fenceLanguage;
+
+    public InfillingOracle(List<InfillingGap> gaps, AnswerShape shape, String cursorMarker, String fenceLanguage) {
+        this.gaps = List.copyOf(gaps);
+        this.shape = Objects.requireNonNull(shape, "shape");
+        this.cursorMarker = Objects.requireNonNull(cursorMarker, "cursorMarker");
+        this.fenceLanguage = Objects.requireNonNull(fenceLanguage, "fenceLanguage");
+    }
+
+    /** The cursor as seen in a prompt: the gap it is at, and the whitespace typed before it on its line. */
+    public record Cursor(InfillingGap gap, String typed) {
+    }
+
+    /** The answer for a request body; empty (as a model with nothing to add) when no gap matches. */
+    @Override
+    public String apply(JsonNode body) {
+        return locate(promptText(body)).map(c -> shape.render(c.gap().middle(), c.typed(), fenceLanguage)).orElse("");
+    }
+
+    /** The text a request asks about: a raw prompt, or the last user message of a chat. */
+    public static String promptText(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        if (messages.isArray()) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if ("user".equals(messages.get(i).path("role").asText())) {
+                    return messages.get(i).path("content").asText("");
+                }
+            }
+            return "";
+        }
+        JsonNode prompt = body.path("prompt");
+        return prompt.isArray() ? prompt.path(0).asText("") : prompt.asText("");
+    }
+
+    /** Where the cursor is in {@code prompt}, if the code around it is one of the gaps. */
+    public Optional<Cursor> locate(String prompt) {
+        int marker = prompt.lastIndexOf(cursorMarker);
+        String before = marker < 0 ? prompt : prompt.substring(0, marker);
+        String after = marker < 0 ? "" : prompt.substring(marker + cursorMarker.length());
+        int lineStart = before.lastIndexOf('\n') + 1;
+        String typed = before.substring(lineStart);
+        if (!typed.isBlank()) {
+            return Optional.empty();
+        }
+        String beforeLine = before.substring(0, lineStart);
+        InfillingGap best = null;
+        long bestScore = -1;
+        for (InfillingGap gap : gaps) {
+            int agreeBefore = commonSuffix(beforeLine, gap.prefix());
+            if (agreeBefore < Math.min(MIN_AGREEMENT, gap.prefix().length())) {
+                continue;
+            }
+            String gapAfter = "\n" + gap.suffix();
+            int agreeAfter = commonPrefix(after, gapAfter);
+            // A prompt shows a window of the file, so a side may end early; text that differs rules a gap out.
+            boolean differs = agreeAfter < after.length() && agreeAfter < gapAfter.length()
+                    || agreeBefore < beforeLine.length() && agreeBefore < gap.prefix().length();
+            long score = (differs ? 0 : 1L << 40) + ((long) (agreeBefore + agreeAfter) << 20)
+                    - Math.min((1 << 20) - 1, Math.abs(gapAfter.length() - agreeAfter));
+            if (score > bestScore) {
+                best = gap;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best).map(gap -> new Cursor(gap, typed));
+    }
+
+    private static int commonSuffix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gptoss.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InfillingOracleTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "def total(xs):\n    \"\"\"The sum of xs, counted one by one.\"\"\"\n    t = 0\n";
+    private static final String MIDDLE = "    for x in xs:\n        t += x\n";
+    private static final String SUFFIX = "    return t\n";
+    private static final List<InfillingGap> GAPS = List.of(
+            new InfillingGap("total", PREFIX, MIDDLE, SUFFIX),
+            new InfillingGap("other", PREFIX, "    t = sum(xs)\n", "    return t * 2\n"));
+
+    @Test
+    void findsTheGapAtTheChatPromptsCursorMarkerAndAnswersInEachShape() {
+        String prompt = "File: total.py (python)\nWrite the missing lines.\n\n" + PREFIX + "    <CURSOR>\n" + SUFFIX;
+        assertEquals("for x in xs:\n        t += x", answer(AnswerShape.BARE, chat(prompt)));
+        assertEquals("    for x in xs:\n        t += x", answer(AnswerShape.TYPED_INDENT_REPEATED, chat(prompt)));
+        assertEquals("for x in xs:\n    t += x", answer(AnswerShape.RELATIVE_INDENT, chat(prompt)));
+        assertEquals("```python\nfor x in xs:\n        t += x\n```", answer(AnswerShape.FENCED, chat(prompt)));
+        assertEquals("Sure, here is the missing code:\n\n```python\nfor x in xs:\n        t += x\n```",
+                answer(AnswerShape.SENTENCE_FIRST, chat(prompt)));
+    }
+
+    @Test
+    void atColumnZeroTheAnswerCarriesItsIndentation() {
+        String prompt = PREFIX + "<CURSOR>\n" + SUFFIX;
+        assertEquals("    for x in xs:\n        t += x", answer(AnswerShape.BARE, raw(prompt)));
+        assertEquals("    for x in xs:\n    t += x", answer(AnswerShape.RELATIVE_INDENT, raw(prompt)));
+        assertEquals("for x in xs:\n    t += x", answer(AnswerShape.DEDENTED, raw(prompt)));
+    }
+
+    @Test
+    void theCodeAfterTheCursorTellsGapsWithTheSamePrefixApart() {
+        String prompt = "<|start|>user<|message|>" + PREFIX + "    <CURSOR>\n    return t * 2\n<|end|>";
+        assertEquals("t = sum(xs)", answer(AnswerShape.BARE, raw(prompt)));
+    }
+
+    @Test
+    void aRawPromptWithoutMarkerEndsAtTheCursor() {
+        assertEquals("for x in xs:\n        t += x", answer(AnswerShape.BARE, raw(PREFIX + "    ")));
+    }
+
+    @Test
+    void aPromptAboutNoKnownGapGetsNoAnswer() {
+        assertEquals("", answer(AnswerShape.BARE, chat("def unrelated():\n    <CURSOR>\n")));
+    }
+
+    private static String answer(AnswerShape shape, ObjectNode body) {
+        return new InfillingOracle(GAPS, shape, "<CURSOR>", "python").apply(body);
+    }
+
+    private static ObjectNode chat(String userMessage) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("messages").addObject().put("role", "system").put("content", "instructions <CURSOR>");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("messages")).addObject().put("role", "user")
+                .put("content", userMessage);
+        return body;
+    }
+
+    private static ObjectNode raw(String prompt) {
+        return JSON.createObjectNode().put("prompt", prompt).put("raw", true);
+    }
+}
