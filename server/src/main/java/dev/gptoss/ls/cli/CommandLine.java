@@ -13,6 +13,8 @@ public record CommandLine(String command, String target, Path config, Integer po
                                                                  probe every configured model server
                    java -jar gptoss-ls.jar trust [DIR]           approve the endpoints of DIR's .gptoss.json
                    java -jar gptoss-ls.jar untrust [DIR]         withdraw that approval
+                   java -jar gptoss-ls.jar eval [--config FILE] [--sample N] [--seed N] ...
+                                                                 HumanEval infilling through your model (docs/eval.md)
             Configuration: your own file ($XDG_CONFIG_HOME/gptoss-ls/config.json, else ~/.config/gptoss-ls/config.json),
             then --config FILE or else the nearest .gptoss.json (its endpoints only once approved with trust);
             without any, Ollama at http://127.0.0.1:11434 with gpt-oss:20b.
@@ -20,6 +22,9 @@ public record CommandLine(String command, String target, Path config, Integer po
             4 the model is missing; 5 timed out.""";
 
     public static CommandLine parse(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            return new CommandLine("eval", null, null, null, null); // eval reads its own options (EvalOptions)
+        }
         String command = "lsp";
         String target = null;
         Path config = null;

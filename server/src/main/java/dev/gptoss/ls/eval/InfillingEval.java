@@ -39,22 +39,34 @@ public final class InfillingEval {
                                  Function<InfillingTask, String> uris, IntConsumer progress) throws InterruptedException {
         var pending = new ArrayList<CompletableFuture<TaskOutcome>>();
         for (int i = 0; i < tasks.size(); i++) {
-            InfillingTask task = tasks.get(i);
-            EditorState state = placement.place(task);
-            String uri = uris.apply(task);
-            server.open(uri, "python", state.text());
-            long start = System.nanoTime();
-            List<InlineCompletionItem> items = answer(uri, state);
-            long nanos = System.nanoTime() - start;
-            server.close(uri);
-            String accepted = items.isEmpty() ? state.text() : VsCodeAcceptance.accept(state, items.get(0));
-            boolean answered = !items.isEmpty();
-            boolean kept = accepted.endsWith(state.text().substring(task.prompt().length() + state.character()));
-            pending.add(CompletableFuture.supplyAsync(() -> new TaskOutcome(task, answered, accepted,
-                    TaskOutcome.sameCode(accepted, task.solvedFile()), kept,
-                    python.run(InfillingTask.programWithTests(accepted, task)), nanos), testRunner));
+            pending.add(start(tasks.get(i), placement, uris.apply(tasks.get(i))));
             progress.accept(i + 1);
         }
+        return outcomes(pending);
+    }
+
+    /**
+     * Asks for the task's suggestion (waiting for the answer) and accepts it; the outcome completes
+     * when the program's tests have run.
+     */
+    public CompletableFuture<TaskOutcome> start(InfillingTask task, CursorPlacement placement, String uri)
+            throws InterruptedException {
+        EditorState state = placement.place(task);
+        server.open(uri, "python", state.text());
+        long start = System.nanoTime();
+        List<InlineCompletionItem> items = answer(uri, state);
+        long nanos = System.nanoTime() - start;
+        server.close(uri);
+        String accepted = items.isEmpty() ? state.text() : VsCodeAcceptance.accept(state, items.get(0));
+        boolean answered = !items.isEmpty();
+        boolean kept = accepted.endsWith(state.text().substring(task.prompt().length() + state.character()));
+        return CompletableFuture.supplyAsync(() -> new TaskOutcome(task, answered, accepted,
+                TaskOutcome.sameCode(accepted, task.solvedFile()), kept,
+                python.run(InfillingTask.programWithTests(accepted, task)), nanos), testRunner);
+    }
+
+    /** The outcomes, in order, once every program's tests have run. */
+    public static List<TaskOutcome> outcomes(List<CompletableFuture<TaskOutcome>> pending) throws InterruptedException {
         var outcomes = new ArrayList<TaskOutcome>();
         for (CompletableFuture<TaskOutcome> outcome : pending) {
             try {
