@@ -1,6 +1,5 @@
 package dev.gptoss.ls.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gptoss.fake.AnswerShape;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
@@ -30,14 +29,15 @@ import java.util.concurrent.Executors;
  * the fake backend answering each task's own solution through {@link InfillingOracle}, in every
  * shape real models answer in, over both APIs and both prompt modes, with the cursor after the
  * indentation and at column 0. Anything short of 100% is the server losing what the model meant.
- * The command and the table are in docs/benchmarks.md; {@code FidelitySampleTest} runs a small
- * fixed sample of every variant.
+ * The engine of the benchmark: its main is {@code dev.gptoss.bench.fidelity.FidelityMain} in
+ * bench-jmh (command and table in docs/benchmarks.md); {@code FidelitySampleTest} runs a small fixed
+ * sample of every variant.
  */
 public final class FidelityBenchmark {
     static final String CURSOR_MARKER = "<CURSOR>";
 
     /** The two wire APIs, each served by the fake as the server it imitates. */
-    enum Api {
+    public enum Api {
         OLLAMA(Flavor.OLLAMA, "ollama"), OPENAI(Flavor.VLLM, "openai");
 
         final Flavor flavor;
@@ -49,16 +49,16 @@ public final class FidelityBenchmark {
         }
     }
 
-    record Variant(Api api, PromptMode mode, CursorPlacement cursor, AnswerShape shape) {
-        String name() {
+    public record Variant(Api api, PromptMode mode, CursorPlacement cursor, AnswerShape shape) {
+        public String name() {
             return api.id + " " + mode.id() + ", cursor " + cursor.id() + ", " + shape.id();
         }
     }
 
     /** One variant's result on one task set. */
-    record Row(Variant variant, InfillingTasks set, EvalSummary summary, List<TaskOutcome> outcomes) {
+    public record Row(Variant variant, InfillingTasks set, EvalSummary summary, List<TaskOutcome> outcomes) {
         /** The tasks that did not come out as their own solution. */
-        List<TaskOutcome> misses() {
+        public List<TaskOutcome> misses() {
             return outcomes.stream().filter(o -> !o.passed() || !o.exact()).toList();
         }
     }
@@ -70,7 +70,7 @@ public final class FidelityBenchmark {
      * Every variant. At column 0 nothing is typed, so repeating the typed indentation is the bare
      * answer; after the typed indentation, a dedented snippet is the relative answer.
      */
-    static List<Variant> variants() {
+    public static List<Variant> variants() {
         var variants = new ArrayList<Variant>();
         for (Api api : Api.values()) {
             for (PromptMode mode : List.of(PromptMode.RAW, PromptMode.CHAT)) {
@@ -89,7 +89,7 @@ public final class FidelityBenchmark {
     }
 
     /** Runs the variants on the task sets: one fake per API, one server per API and prompt mode. */
-    static List<Row> run(Map<InfillingTasks, List<InfillingTask>> tasks, List<Variant> variants, PythonCheck python,
+    public static List<Row> run(Map<InfillingTasks, List<InfillingTask>> tasks, List<Variant> variants, PythonCheck python,
                          PrintStream progress) throws InterruptedException {
         var gaps = new ArrayList<InfillingGap>();
         tasks.values().forEach(list -> list.forEach(t -> gaps.add(new InfillingGap(t.id(), t.prompt(), t.middle(), t.suffix()))));
@@ -149,7 +149,7 @@ public final class FidelityBenchmark {
     }
 
     /** The table for docs/benchmarks.md: one line per variant, single- and multi-line side by side. */
-    static String table(List<Row> rows) {
+    public static String table(List<Row> rows) {
         var byVariant = new LinkedHashMap<Variant, Map<InfillingTasks, EvalSummary>>();
         rows.forEach(r -> byVariant.computeIfAbsent(r.variant(), v -> new LinkedHashMap<>()).put(r.set(), r.summary()));
         var out = new StringBuilder("| API | prompt mode | cursor | answer shape | single-line passed | multi-line passed | exact match (single / multi) |\n"
@@ -170,7 +170,7 @@ public final class FidelityBenchmark {
     }
 
     /** Where the accepted file departs from the task's own solution: the differing middles, quoted. */
-    static String difference(TaskOutcome outcome) {
+    public static String difference(TaskOutcome outcome) {
         String got = outcome.accepted();
         String want = outcome.task().solvedFile();
         int start = 0;
@@ -196,46 +196,5 @@ public final class FidelityBenchmark {
 
     private static String quote(String text) {
         return "\"" + text.replace("\n", "\\n") + "\"";
-    }
-
-    /**
-     * {@code FidelityBenchmark [--single-every N] [--multi-every N] [--only ID,ID]}: every Nth task of
-     * each set (defaults 10 and 19: 104 and 307 tasks), or only the tasks named. Prints the table on
-     * stdout, each failure with the code wanted and got on stderr.
-     */
-    public static void main(String[] args) throws Exception {
-        int singleEvery = 10;
-        int multiEvery = 19;
-        List<String> only = List.of();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--single-every" -> singleEvery = Integer.parseInt(args[i + 1]);
-                case "--multi-every" -> multiEvery = Integer.parseInt(args[i + 1]);
-                case "--only" -> only = List.of(args[i + 1].split(","));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        var json = new ObjectMapper();
-        Map<InfillingTasks, List<InfillingTask>> tasks = new LinkedHashMap<>();
-        tasks.put(InfillingTasks.SINGLE_LINE, InfillingTasks.SINGLE_LINE.everyNth(json, singleEvery));
-        tasks.put(InfillingTasks.MULTI_LINE, InfillingTasks.MULTI_LINE.everyNth(json, multiEvery));
-        if (!only.isEmpty()) {
-            List<String> ids = only;
-            tasks.replaceAll((set, all) -> set.all(json).stream().filter(t -> ids.contains(t.id())).toList());
-        }
-        long start = System.nanoTime();
-        try (var python = PythonCheck.start(Duration.ofSeconds(10))) {
-            List<Row> rows = run(tasks, variants(), python, System.err);
-            for (Row row : rows) {
-                for (TaskOutcome miss : row.misses()) {
-                    System.err.println((miss.passed() ? "PASSED, NOT EXACT " : "FAILED ") + row.variant().name() + " "
-                            + miss.task().id() + (miss.answered() ? "" : " (no suggestion)") + difference(miss));
-                }
-            }
-            System.out.println(table(rows));
-            System.out.printf(Locale.ROOT, "%d single-line and %d multi-line tasks per variant, %d variants, %.0f s; tests in python3 with %s%n",
-                    tasks.get(InfillingTasks.SINGLE_LINE).size(), tasks.get(InfillingTasks.MULTI_LINE).size(),
-                    variants().size(), (System.nanoTime() - start) / 1e9, python.isolation());
-        }
     }
 }
