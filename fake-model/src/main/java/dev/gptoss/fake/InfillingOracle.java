@@ -13,9 +13,13 @@ import java.util.function.Function;
  *
  * <p>The cursor is the marker the server puts in its prompt (chat prompts, and raw prompts that show
  * the file with a marker); a raw prompt without the marker is taken to end at the cursor. The gap is
- * the one whose prefix and suffix agree longest with the text before and after the cursor, so a
- * prompt that shows only a window of the file is recognised too. Whitespace the editor typed on the
- * cursor's line is part of what the answer must account for, as a real model's would.
+ * the one whose prefix agrees longest with the text before the cursor's line and whose suffix is
+ * shown longest in the prompt, so a prompt that shows only a window of the file is recognised too,
+ * and so is one that shows the code after the cursor elsewhere than right after it (gptoss-ls puts
+ * the lines below the cursor's line first, for model servers' prefix caches). Two gaps that start
+ * at the same line are told apart by their suffixes: the one whose suffix starts at the line after
+ * the cursor's is shown longest. Whitespace the editor typed on the cursor's line is part of what
+ * the answer must account for, as a real model's would.
  */
 public final class InfillingOracle implements Function<JsonNode, String> {
     /** At least this much of a gap's prefix must agree with the prompt, or the prompt is not about it. */
@@ -62,7 +66,6 @@ public final class InfillingOracle implements Function<JsonNode, String> {
     public Optional<Cursor> locate(String prompt) {
         int marker = prompt.lastIndexOf(cursorMarker);
         String before = marker < 0 ? prompt : prompt.substring(0, marker);
-        String after = marker < 0 ? "" : prompt.substring(marker + cursorMarker.length());
         int lineStart = before.lastIndexOf('\n') + 1;
         String typed = before.substring(lineStart);
         if (!typed.isBlank()) {
@@ -76,13 +79,11 @@ public final class InfillingOracle implements Function<JsonNode, String> {
             if (agreeBefore < Math.min(MIN_AGREEMENT, gap.prefix().length())) {
                 continue;
             }
-            String gapAfter = "\n" + gap.suffix();
-            int agreeAfter = commonPrefix(after, gapAfter);
-            // A prompt shows a window of the file, so a side may end early; text that differs rules a gap out.
-            boolean differs = agreeAfter < after.length() && agreeAfter < gapAfter.length()
-                    || agreeBefore < beforeLine.length() && agreeBefore < gap.prefix().length();
+            int agreeAfter = marker < 0 ? 0 : longestShownStart(prompt, gap.suffix());
+            // A prompt shows a window of the file, so the prefix may end early; text that differs rules a gap out.
+            boolean differs = agreeBefore < beforeLine.length() && agreeBefore < gap.prefix().length();
             long score = (differs ? 0 : 1L << 40) + ((long) (agreeBefore + agreeAfter) << 20)
-                    - Math.min((1 << 20) - 1, Math.abs(gapAfter.length() - agreeAfter));
+                    - Math.min((1 << 20) - 1, gap.suffix().length() - agreeAfter);
             if (score > bestScore) {
                 best = gap;
                 bestScore = score;
@@ -91,17 +92,24 @@ public final class InfillingOracle implements Function<JsonNode, String> {
         return Optional.ofNullable(best).map(gap -> new Cursor(gap, typed));
     }
 
+    /** The length of the longest start of {@code text} that {@code prompt} shows somewhere. */
+    private static int longestShownStart(String prompt, String text) {
+        int shown = 0;
+        int notShown = text.length() + 1;
+        while (notShown - shown > 1) {
+            int length = (shown + notShown) >>> 1;
+            if (prompt.contains(text.substring(0, length))) {
+                shown = length;
+            } else {
+                notShown = length;
+            }
+        }
+        return shown;
+    }
+
     private static int commonSuffix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static int commonPrefix(String a, String b) {
-        int n = 0;
-        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
             n++;
         }
         return n;

@@ -42,6 +42,20 @@ class InfillingOracleTest {
     }
 
     @Test
+    void theCodeAfterTheCursorIsFoundWhereverThePromptShowsIt() {
+        // gptoss-ls sends the lines below the cursor's line first, then the code down to the cursor.
+        var gaps = List.of(new InfillingGap("block", PREFIX, MIDDLE, SUFFIX),
+                new InfillingGap("line", PREFIX, "    for x in xs:\n", "        t += x\n" + SUFFIX));
+        var oracle = new InfillingOracle(gaps, AnswerShape.BARE, "<CURSOR>", "python");
+        String below = "File: total.py (python)\nThe code below the cursor's line:\n";
+        String above = "\nThe code from the top down to the cursor's line:\n" + PREFIX + "    <CURSOR>\n\nWrite the missing lines.";
+
+        assertEquals("for x in xs:\n        t += x", oracle.apply(chat(below + SUFFIX + above)));
+        assertEquals("for x in xs:", oracle.apply(chat(below + "        t += x\n" + SUFFIX + above)));
+        assertEquals("for x in xs:", oracle.apply(raw(below + "        t += x\n" + above)), "the suffix cut by a window");
+    }
+
+    @Test
     void aRawPromptWithoutMarkerEndsAtTheCursor() {
         assertEquals("for x in xs:\n        t += x", answer(AnswerShape.BARE, raw(PREFIX + "    ")));
     }
