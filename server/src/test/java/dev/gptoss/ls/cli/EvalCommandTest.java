@@ -14,8 +14,11 @@ import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.eval.InfillingTasks;
 import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
+import dev.gptoss.sim.ModelSimulator;
+import dev.gptoss.sim.Profiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +53,25 @@ class EvalCommandTest {
     }
 
     @Test
+    void againstTheSimulatorTimedLikeRealHardwareAPerfectModelStillScoresFullMarksOverTheOpenAiApi() throws Exception {
+        // llama.cpp's OpenAI-compatible API (reasoning in reasoning_content), gpt-oss-20b's published speed on a DGX Spark.
+        try (var simulator = ModelSimulator.start(Flavor.LLAMACPP, Profiles.named("gpt-oss-20b@dgx-spark"), null, 0)) {
+            simulator.backend().behavior().answer(new InfillingOracle(allGaps(), AnswerShape.SENTENCE_FIRST, "<CURSOR>",
+                    "python"));
+            var run = eval("--config", config(simulator.url(), "openai").toString(), "--sample", "2", "--seed", "5");
+
+            assertEquals(0, run.exitCode, run.err);
+            for (String mode : List.of("raw", "chat")) {
+                assertTrue(run.out.contains("| " + mode + " | single-line (2) | 100.0% | 100.0% | 2 |"), run.out);
+                assertTrue(run.out.contains("| " + mode + " | multi-line (2) | 100.0% | 100.0% | 2 |"), run.out);
+            }
+            // Besides eval's one-token check that the model answers at all: each answer decoded on the simulated GPU.
+            assertEquals(8, simulator.bookings().stream().filter(b -> b.decodedTokens() > 1).count(),
+                    simulator.bookings().toString());
+        }
+    }
+
+    @Test
     void theSameSeedDrawsTheSameTasksAndAWrongModelMatchesNone() throws Exception {
         try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
             backend.behavior().answer("pass");
@@ -77,12 +99,16 @@ class EvalCommandTest {
     }
 
     private Path config(FakeModelBackend backend) throws Exception {
+        return config(backend.url(), "ollama");
+    }
+
+    private Path config(URI url, String api) throws Exception {
         Path config = dir.resolve("gptoss.json");
         Files.writeString(config, """
-                {"gptoss": {"endpoints": [{"name": "fake", "url": "%s", "api": "ollama"}],
+                {"gptoss": {"endpoints": [{"name": "fake", "url": "%s", "api": "%s"}],
                  "tiers": {"fast": [{"endpoint": "fake", "model": "gpt-oss:20b"}],
                            "strong": [{"endpoint": "fake", "model": "gpt-oss:20b"}]},
-                 "completion": {"maxTokens": 512}}}""".formatted(backend.url()));
+                 "completion": {"maxTokens": 512}}}""".formatted(url, api));
         return config;
     }
 
