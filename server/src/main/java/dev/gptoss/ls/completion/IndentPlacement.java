@@ -133,10 +133,7 @@ final class IndentPlacement {
     /** The open blocks as Python's tokenizer keeps them: a stack of columns, with the statement at each. */
     private static final class Blocks {
         private static final java.util.regex.Pattern JUMP = java.util.regex.Pattern.compile("^(return|raise|break|continue)\\b.*");
-        /** A statement where none can stand weighs more than any number of oddly deep blocks in an answer. */
-    private static final int MISFIT = 1000;
-
-    private final IndentFrame frame;
+        private final IndentFrame frame;
         private final List<IndentFrame.Statement> stack = new ArrayList<>();
         private boolean opening;
         private int lastRise;
