@@ -18,7 +18,8 @@ import java.util.function.Function;
  * and so is one that shows the code after the cursor elsewhere than right after it (gptoss-ls puts
  * the lines below the cursor's line first, for model servers' prefix caches). Two gaps that start
  * at the same line are told apart by their suffixes: the one whose suffix starts at the line after
- * the cursor's is shown longest. Whitespace the editor typed on the cursor's line is part of what
+ * the cursor's is shown longest (in whole lines), and when none is shown, the one with the least
+ * code after it. Whitespace the editor typed on the cursor's line is part of what
  * the answer must account for, as a real model's would.
  */
 public final class InfillingOracle implements Function<JsonNode, String> {
@@ -79,7 +80,7 @@ public final class InfillingOracle implements Function<JsonNode, String> {
             if (agreeBefore < Math.min(MIN_AGREEMENT, gap.prefix().length())) {
                 continue;
             }
-            int agreeAfter = marker < 0 ? 0 : longestShownStart(prompt, gap.suffix());
+            int agreeAfter = marker < 0 ? 0 : shownLines(prompt, gap.suffix());
             // A prompt shows a window of the file, so the prefix may end early; text that differs rules a gap out.
             boolean differs = agreeBefore < beforeLine.length() && agreeBefore < gap.prefix().length();
             long score = (differs ? 0 : 1L << 40) + ((long) (agreeBefore + agreeAfter) << 20)
@@ -92,19 +93,22 @@ public final class InfillingOracle implements Function<JsonNode, String> {
         return Optional.ofNullable(best).map(gap -> new Cursor(gap, typed));
     }
 
-    /** The length of the longest start of {@code text} that {@code prompt} shows somewhere. */
-    private static int longestShownStart(String prompt, String text) {
+    /**
+     * How much of {@code suffix} the prompt shows, in characters of whole lines: its first lines, as
+     * many as the prompt has together, each starting a line. Parts of lines do not count, or a gap
+     * whose next line merely starts like a line of the prompt (the same call with another argument)
+     * would outscore the gap whose next line is shown whole.
+     */
+    private static int shownLines(String prompt, String suffix) {
         int shown = 0;
-        int notShown = text.length() + 1;
-        while (notShown - shown > 1) {
-            int length = (shown + notShown) >>> 1;
-            if (prompt.contains(text.substring(0, length))) {
-                shown = length;
-            } else {
-                notShown = length;
+        for (int end = suffix.indexOf('\n'); end >= 0; end = suffix.indexOf('\n', end + 1)) {
+            if (!prompt.contains("\n" + suffix.substring(0, end + 1))) {
+                return shown;
             }
+            shown = end + 1;
         }
-        return shown;
+        String last = suffix.substring(shown);
+        return !last.isEmpty() && prompt.contains("\n" + suffix) ? suffix.length() : shown;
     }
 
     private static int commonSuffix(String a, String b) {

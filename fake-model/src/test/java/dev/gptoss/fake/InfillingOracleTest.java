@@ -56,6 +56,24 @@ class InfillingOracleTest {
     }
 
     @Test
+    void onlyWholeLinesOfTheCodeAfterTheCursorCount() {
+        // HumanEval/81/L6_L29: the next line of a shorter gap starts like a line above the cursor.
+        String prefix = "def grades(gpas):\n    out = []\n    for g in gpas:\n        if g == 4.0:\n            out.append(\"A+\")\n";
+        String elif = "        elif g > 3.7:\n";
+        String append = "            out.append(\"A\")\n";
+        var gaps = List.of(new InfillingGap("one", prefix, elif, append + "    return out\n"),
+                new InfillingGap("rest", prefix, elif + append, "    return out\n"),
+                new InfillingGap("all", prefix, elif + append + "    return out\n", ""));
+        var oracle = new InfillingOracle(gaps, AnswerShape.BARE, "<CURSOR>", "python");
+        String below = "File: grades.py (python)\nThe code below the cursor's line:\n";
+        String above = "\nThe code from the top down to the cursor's line:\n" + prefix + "        <CURSOR>\n\nWrite the missing lines.";
+
+        assertEquals("elif g > 3.7:\n" + append.stripTrailing(), oracle.apply(chat(below + "    return out\n" + above)));
+        assertEquals("elif g > 3.7:\n" + append + "    return out", oracle.apply(chat(below + above)),
+                "nothing shown after the cursor: the gap with nothing after it");
+    }
+
+    @Test
     void aRawPromptWithoutMarkerEndsAtTheCursor() {
         assertEquals("for x in xs:\n        t += x", answer(AnswerShape.BARE, raw(PREFIX + "    ")));
     }
