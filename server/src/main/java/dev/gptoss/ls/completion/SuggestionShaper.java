@@ -51,8 +51,10 @@ final class SuggestionShaper {
 
     /**
      * At the end of a finished line: the rest of it if the model goes on with it, else the next
-     * line as the model indented it (with the blank lines before it, at most two), unless the
-     * document already has that line next.
+     * line (with the blank lines before it, at most two), unless the document already has that line
+     * next. The next line goes at the column the model meant, read as on a blank line below the
+     * cursor's (see {@link IndentPlacement}): a model that sent it without its indentation, or
+     * relative to the cursor's line, still gets it placed in the block.
      */
     private static String nextLine(String text, CursorContext context) {
         int newline = text.indexOf('\n');
@@ -64,13 +66,22 @@ final class SuggestionShaper {
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 String next = lines[i].stripTrailing();
-                return nextSuffixLineIs(context, next.strip()) ? "" : out.append(next).toString();
+                return nextSuffixLineIs(context, next.strip()) ? "" : out.append(placedBelow(next, context)).toString();
             }
             if (i < 2) {
                 out.append('\n');
             }
         }
         return "";
+    }
+
+    /** {@code line} at the column the model meant on an empty line below the cursor's line. */
+    private static String placedBelow(String line, CursorContext context) {
+        var below = new CursorContext(context.path(), context.languageId(), context.prefix() + context.lineSuffix() + "\n",
+                context.suffix().substring(context.lineSuffix().length()), "", "", context.lineSeparator());
+        List<String> lines = List.of(line);
+        IndentFrame frame = IndentFrame.around(below, lines);
+        return frame.indentation(new IndentPlacement(frame).columns(lines)[0]) + line.strip();
     }
 
     /**

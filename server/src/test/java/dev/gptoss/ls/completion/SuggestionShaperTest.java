@@ -115,6 +115,17 @@ class SuggestionShaperTest {
     }
 
     @Test
+    void aNextLineSentWithoutItsIndentationGoesInTheBlock() {
+        String code = "def f(items):\n    total = sum(items)|\n";
+
+        assertEquals(Optional.of("\n    return total"), shape(code, "\nreturn total"));
+        assertEquals(Optional.of("\n    print(total)"), shape(code + "    return total\n", "\nprint(total)"),
+                "between two statements of the function");
+        assertEquals(Optional.of("\n\ndef g():"), shape("def f():\n    return 1|\n", "\n\ndef g():"),
+                "a dedent the model meant stays");
+    }
+
+    @Test
     void theModelGoingOnWithTheLineGivesTheRestOfTheLine() {
         assertEquals(Optional.of(" * 2"), shape("x = sum(items)|\n", " * 2\ny = x"));
     }
