@@ -109,16 +109,7 @@ public final class FakeModelBackendMain {
 
     /** The perfect model for {@code --infilling}'s tasks, written as {@code --answer-shape} says; null without. */
     private static InfillingOracle oracle(Map<String, String> options) {
-        String shapeName = options.getOrDefault("--answer-shape", "bare");
-        AnswerShape shape = java.util.Arrays.stream(AnswerShape.values()).filter(s -> s.id().equals(shapeName))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("--answer-shape must be one of "
-                        + java.util.Arrays.stream(AnswerShape.values()).map(AnswerShape::id).toList() + ", got \""
-                        + shapeName + "\""));
-        if (!options.containsKey("--infilling")) {
-            return null;
-        }
-        var files = java.util.Arrays.stream(options.get("--infilling").split(",")).map(java.nio.file.Path::of).toList();
-        return new InfillingOracle(InfillingGaps.read(files), shape, "<CURSOR>", "python");
+        return InfillingOracle.fromOptions(options.get("--infilling"), options.getOrDefault("--answer-shape", "bare"));
     }
 
     private static Flavor flavor(String name) {

@@ -38,6 +38,25 @@ public final class InfillingOracle implements Function<JsonNode, String> {
         this.fenceLanguage = Objects.requireNonNull(fenceLanguage, "fenceLanguage");
     }
 
+    /**
+     * The oracle a command line asks for: {@code files} (comma-separated HumanEval infilling
+     * {@code .jsonl} or {@code .jsonl.gz}) answered in the shape named {@code shapeId}; null when no
+     * files are given.
+     *
+     * @throws IllegalArgumentException for an unknown shape
+     */
+    public static InfillingOracle fromOptions(String files, String shapeId) {
+        AnswerShape shape = java.util.Arrays.stream(AnswerShape.values()).filter(s -> s.id().equals(shapeId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("--answer-shape must be one of "
+                        + java.util.Arrays.stream(AnswerShape.values()).map(AnswerShape::id).toList() + ", got \""
+                        + shapeId + "\""));
+        if (files == null) {
+            return null;
+        }
+        var paths = java.util.Arrays.stream(files.split(",")).map(java.nio.file.Path::of).toList();
+        return new InfillingOracle(InfillingGaps.read(paths), shape, "<CURSOR>", "python");
+    }
+
     /** The cursor as seen in a prompt: the gap it is at, and the whitespace typed before it on its line. */
     public record Cursor(InfillingGap gap, String typed) {
     }
@@ -95,20 +114,24 @@ public final class InfillingOracle implements Function<JsonNode, String> {
 
     /**
      * How much of {@code suffix} the prompt shows, in characters of whole lines: its first lines, as
-     * many as the prompt has together, each starting a line. Parts of lines do not count, or a gap
+     * many as the prompt has together, each starting a line, up to the last that is not blank. Parts
+     * of lines do not count, nor blank lines alone (HumanEval/20/L13_L15 has nothing after the gap, and
+     * the single-line gap at L13, with an empty line next, would win), or a gap
      * whose next line merely starts like a line of the prompt (the same call with another argument)
      * would outscore the gap whose next line is shown whole.
      */
     private static int shownLines(String prompt, String suffix) {
         int shown = 0;
-        for (int end = suffix.indexOf('\n'); end >= 0; end = suffix.indexOf('\n', end + 1)) {
+        int lineStart = 0;
+        for (int end = suffix.indexOf('\n'); end >= 0; lineStart = end + 1, end = suffix.indexOf('\n', end + 1)) {
             if (!prompt.contains("\n" + suffix.substring(0, end + 1))) {
                 return shown;
             }
-            shown = end + 1;
+            // Blank lines count only with the code after them: any prompt shows an empty line.
+            shown = suffix.substring(lineStart, end).isBlank() ? shown : end + 1;
         }
-        String last = suffix.substring(shown);
-        return !last.isEmpty() && prompt.contains("\n" + suffix) ? suffix.length() : shown;
+        String last = suffix.substring(lineStart);
+        return !last.isBlank() && prompt.contains("\n" + suffix) ? suffix.length() : shown;
     }
 
     private static int commonSuffix(String a, String b) {

@@ -71,6 +71,11 @@ class InfillingOracleTest {
         assertEquals("elif g > 3.7:\n" + append.stripTrailing(), oracle.apply(chat(below + "    return out\n" + above)));
         assertEquals("elif g > 3.7:\n" + append + "    return out", oracle.apply(chat(below + above)),
                 "nothing shown after the cursor: the gap with nothing after it");
+        var blankNext = List.of(new InfillingGap("line", prefix, elif, "\n    return out\n"),
+                new InfillingGap("block", prefix, elif + "\n    return out\n", ""));
+        assertEquals("elif g > 3.7:\n\n    return out",
+                new InfillingOracle(blankNext, AnswerShape.BARE, "<CURSOR>", "python").apply(chat(below + "\n" + above)),
+                "an empty line alone says nothing (HumanEval/20/L13_L15)");
     }
 
     @Test
