@@ -99,7 +99,11 @@ public final class InfillingOracle implements Function<JsonNode, String> {
             if (agreeBefore < Math.min(MIN_AGREEMENT, gap.prefix().length())) {
                 continue;
             }
-            int agreeAfter = marker < 0 ? 0 : shownLines(prompt, gap.suffix());
+            // The code after the cursor is looked for outside the code before it that the prompt shows
+            // (after the cursor, or before that code as gptoss-ls puts it): a line repeated above the
+            // cursor says nothing (HumanEval/106/L8_L10: "ret += [x]" stands above too).
+            int agreeAfter = marker < 0 ? 0 : Math.max(shownLines(prompt.substring(marker), gap.suffix()),
+                    shownLines(prompt.substring(0, beforeLine.length() - agreeBefore), gap.suffix()));
             // A prompt shows a window of the file, so the prefix may end early; text that differs rules a gap out.
             boolean differs = agreeBefore < beforeLine.length() && agreeBefore < gap.prefix().length();
             long score = (differs ? 0 : 1L << 40) + ((long) (agreeBefore + agreeAfter) << 20)

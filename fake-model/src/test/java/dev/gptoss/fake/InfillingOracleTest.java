@@ -76,6 +76,13 @@ class InfillingOracleTest {
         assertEquals("elif g > 3.7:\n\n    return out",
                 new InfillingOracle(blankNext, AnswerShape.BARE, "<CURSOR>", "python").apply(chat(below + "\n" + above)),
                 "an empty line alone says nothing (HumanEval/20/L13_L15)");
+        String prefixWithAppend = prefix.replace("out.append(\"A+\")", "out.append(\"A\")");
+        assertEquals("elif g > 3.7:\n" + append + "    return out",
+                new InfillingOracle(List.of(new InfillingGap("line", prefixWithAppend, elif, append + "    return out\n"),
+                        new InfillingGap("block", prefixWithAppend, elif + append + "    return out\n", "")),
+                        AnswerShape.BARE, "<CURSOR>", "python")
+                        .apply(chat(below + above.replace(prefix, prefixWithAppend))),
+                "a line that stands above the cursor too says nothing (HumanEval/106/L8_L10)");
     }
 
     @Test
