@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Runs a Python program with its tests, each in its own {@code python3} process, in a scratch folder,
  * with a time limit and no network: in a network namespace of its own where {@code unshare} allows
  * one, and always behind an audit hook that refuses every socket operation. The same program text is
- * run once and its verdict remembered.
+ * run once and its verdict remembered, unless it ran out of time.
  */
 public final class PythonCheck implements AutoCloseable {
     /** Installed before the program runs; audit hooks cannot be removed by the code that follows. */
@@ -85,6 +85,10 @@ public final class PythonCheck implements AutoCloseable {
         }
         try {
             Verdict verdict = execute(program);
+            if (verdict == Verdict.TIMED_OUT) {
+                // A busy machine can hold a program past its limit: the next caller runs it again.
+                verdicts.remove(program, mine);
+            }
             mine.complete(verdict);
             return verdict;
         } catch (RuntimeException e) {
