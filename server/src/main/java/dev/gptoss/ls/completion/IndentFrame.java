@@ -19,7 +19,11 @@ final class IndentFrame {
     private static final Pattern PYTHON_CLASS = Pattern.compile("^class\\s.*");
     /** Python clauses that go on the statement at their column, which must be an {@code if}, a {@code try}... */
     private static final Pattern PYTHON_CLAUSE = Pattern.compile("^(elif\\b|else\\s*:|except\\b|finally\\s*:).*");
-    private static final Pattern PYTHON_CLAUSE_OWNER = Pattern.compile("^(if|elif|for|async\\s+for|while|try|except)\\b.*");
+    /** What may stand right before each clause at its column: elif after if/elif; else also after a loop or except; ... */
+    private static final Pattern ELIF_OWNER = Pattern.compile("^(if|elif)\\b.*");
+    private static final Pattern ELSE_OWNER = Pattern.compile("^(if|elif|for|async\\s+for|while|except)\\b.*");
+    private static final Pattern EXCEPT_OWNER = Pattern.compile("^(try|except)\\b.*");
+    private static final Pattern FINALLY_OWNER = Pattern.compile("^(try|except|else)\\b.*");
     /** Python statements that only make sense inside a function, and inside a loop. */
     private static final Pattern PYTHON_FUNCTION_ONLY = Pattern.compile("^(return|yield|nonlocal)\\b.*");
     private static final Pattern PYTHON_LOOP_ONLY = Pattern.compile("^(break|continue)\\b.*");
@@ -213,8 +217,10 @@ final class IndentFrame {
         if (!python || !PYTHON_CLAUSE.matcher(statement.text()).matches()) {
             return false;
         }
-        return blocks.stream().noneMatch(b -> b.column() == statement.column()
-                && PYTHON_CLAUSE_OWNER.matcher(b.text()).matches());
+        String clause = statement.text();
+        Pattern owner = clause.startsWith("elif") ? ELIF_OWNER : clause.startsWith("else") ? ELSE_OWNER
+                : clause.startsWith("except") ? EXCEPT_OWNER : FINALLY_OWNER;
+        return blocks.stream().noneMatch(b -> b.column() == statement.column() && owner.matcher(b.text()).matches());
     }
 
     /** The indentation to write for {@code width} columns, in the file's style. */

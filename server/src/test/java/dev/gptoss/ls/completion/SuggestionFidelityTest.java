@@ -68,6 +68,12 @@ class SuggestionFidelityTest {
         assertSolved(multi("HumanEval/105/L6_L11"), CursorPlacement.AFTER_INDENT, AnswerShape.RELATIVE_INDENT);
     }
 
+    @Test
+    void anElifBelongsWithItsIfNotWithTheLoopAroundIt() {
+        // Dedented at column 0, "elif gpa > 3.7:" fits the column of the if and of the for around it.
+        assertSolved(multi("HumanEval/81/L6_L29"), CursorPlacement.LINE_START, AnswerShape.DEDENTED);
+    }
+
     private static void assertSolved(InfillingTask task, CursorPlacement placement, AnswerShape answer) {
         EditorState state = placement.place(task);
         DocumentSnapshot document = new TextDocument("file:///work/task.py", "python", 1, state.text()).snapshot();
