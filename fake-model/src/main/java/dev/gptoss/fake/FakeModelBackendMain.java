@@ -40,6 +40,11 @@ public final class FakeModelBackendMain {
               --models A,B                   the models it has (default %s);
                                              any other model gets the flavor's "not found" answer
               --api-key KEY                  require "Authorization: Bearer KEY"
+              --infilling FILE,...           answer as a perfect model for the tasks of these files
+                                             (HumanEval infilling's .jsonl or .jsonl.gz: gptoss-ls eval)
+              --answer-shape SHAPE           how that answer is written: bare (default),
+                                             typed-indent-repeated, relative-indent, fenced,
+                                             sentence-first or dedented
               --exit-on-stdin-eof            exit when stdin closes (for a parent process that may die)
               -h, --help                     show this text
 
@@ -47,7 +52,7 @@ public final class FakeModelBackendMain {
             request on stderr. Ctrl-C stops it. Exit status 2: bad option or the port is taken.
             """.formatted(DEFAULT_ANSWER, DEFAULT_MODELS);
     private static final Set<String> VALUED = Set.of("--port", "--flavor", "--answer", "--reasoning",
-            "--service-ms", "--first-token-ms", "--models", "--api-key");
+            "--service-ms", "--first-token-ms", "--models", "--api-key", "--infilling", "--answer-shape");
     private static final Set<String> FLAGS = Set.of("--exit-on-stdin-eof", "--help", "-h");
 
     private FakeModelBackendMain() {
@@ -56,10 +61,12 @@ public final class FakeModelBackendMain {
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options;
         Flavor flavor;
+        InfillingOracle oracle;
         try {
             options = parse(args);
             flavor = flavor(options.getOrDefault("--flavor", "ollama"));
-        } catch (IllegalArgumentException e) {
+            oracle = oracle(options);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("gptoss-fake-model: " + e.getMessage() + " (--help lists the options)");
             System.exit(2);
             return;
@@ -80,6 +87,9 @@ public final class FakeModelBackendMain {
             return;
         }
         configure(backend.behavior(), options);
+        if (oracle != null) {
+            backend.behavior().answer(oracle);
+        }
         if (options.containsKey("--exit-on-stdin-eof")) {
             ProcessOptions.exitOnStdinEof(backend, "fake-backend-stdin");
         }
@@ -88,11 +98,18 @@ public final class FakeModelBackendMain {
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "fake-backend-shutdown"));
         System.out.println("FAKE_BACKEND_URL=" + backend.url());
         System.out.flush();
-        System.err.printf("Fake %s server on %s with %s; every answer is \"%s\". Ctrl-C stops it.%n",
+        System.err.printf("Fake %s server on %s with %s; %s. Ctrl-C stops it.%n",
                 flavor.name().toLowerCase(java.util.Locale.ROOT), backend.url(),
-                options.getOrDefault("--models", DEFAULT_MODELS), options.getOrDefault("--answer", DEFAULT_ANSWER));
+                options.getOrDefault("--models", DEFAULT_MODELS), oracle != null
+                        ? "it answers the tasks of " + options.get("--infilling") + " as a perfect model would"
+                        : "every answer is \"" + options.getOrDefault("--answer", DEFAULT_ANSWER) + "\"");
         // The fake's threads are daemons; this one keeps the process alive until a signal (or stdin's end).
         Thread.currentThread().join();
+    }
+
+    /** The perfect model for {@code --infilling}'s tasks, written as {@code --answer-shape} says; null without. */
+    private static InfillingOracle oracle(Map<String, String> options) {
+        return InfillingOracle.fromOptions(options.get("--infilling"), options.getOrDefault("--answer-shape", "bare"));
     }
 
     private static Flavor flavor(String name) {

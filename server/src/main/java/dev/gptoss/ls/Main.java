@@ -2,6 +2,7 @@ package dev.gptoss.ls;
 
 import dev.gptoss.ls.cli.CommandLine;
 import dev.gptoss.ls.cli.CompleteCommand;
+import dev.gptoss.ls.cli.EvalCommand;
 import dev.gptoss.ls.cli.StatusCommand;
 import dev.gptoss.ls.cli.TrustCommand;
 import dev.gptoss.ls.protocol.GptossLanguageServer;
@@ -9,8 +10,9 @@ import dev.gptoss.ls.protocol.LspLauncher;
 import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.telemetry.LogSetup;
 import java.io.PrintStream;
+import java.util.Arrays;
 
-/** {@code java -jar gptoss-ls.jar [--port N | complete FILE:LINE:COL | status | trust DIR] [--config FILE]}. */
+/** {@code java -jar gptoss-ls.jar [--port N | complete FILE:LINE:COL | status | trust DIR | eval ...] [--config FILE]}. */
 public final class Main {
     private Main() {
     }
@@ -37,6 +39,7 @@ public final class Main {
             case "complete" -> System.exit(new CompleteCommand(stdout).run(line));
             case "status" -> System.exit(new StatusCommand(stdout).run(line));
             case "trust", "untrust" -> System.exit(new TrustCommand(stdout, System.err, System.getenv()).run(line));
+            case "eval" -> System.exit(EvalCommand.forTerminal(stdout).run(Arrays.copyOfRange(args, 1, args.length)));
             default -> serveLsp(line, stdout);
         }
     }

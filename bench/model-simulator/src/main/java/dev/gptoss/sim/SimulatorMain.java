@@ -1,6 +1,7 @@
 package dev.gptoss.sim;
 
 import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.InfillingOracle;
 import dev.gptoss.fake.ProcessOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,16 +15,18 @@ import java.util.stream.Stream;
 
 /**
  * Runs the simulator as a process: {@code java -jar gptoss-model-simulator-runnable.jar --profile
- * gpt-oss-20b@dgx-spark --corpus bench/src/main/resources/corpus}. Prints one line
+ * gpt-oss-20b@dgx-spark --corpus bench/src/main/resources/corpus} (or {@code --infilling} with
+ * HumanEval infilling files, answered as the fake's {@code InfillingOracle} does, for gptoss-ls
+ * eval). Prints one line
  * {@code SIM_URL=http://127.0.0.1:PORT} on stdout once listening, one line per request on stderr,
  * and exits on stdin EOF (unless {@code --ignore-stdin}) or SIGTERM.
  */
 public final class SimulatorMain {
     private static final String USAGE = "usage: SimulatorMain [--profile NAME[/Nslots][/blocks|/slot_prefix|/none]]"
             + " [--flavor llamacpp|ollama|vllm|tabby] [--corpus DIR] [--accuracy 0.5] [--seed 1] [--port N]"
-            + " [--list-profiles] [--ignore-stdin]";
+            + " [--infilling FILE,... [--answer-shape bare|fenced|...]] [--list-profiles] [--ignore-stdin]";
     private static final Set<String> VALUED = Set.of("--profile", "--flavor", "--corpus", "--accuracy", "--seed",
-            "--port");
+            "--port", "--infilling", "--answer-shape");
     private static final Set<String> FLAGS = Set.of("--list-profiles", "--ignore-stdin");
 
     private SimulatorMain() {
@@ -46,8 +49,17 @@ public final class SimulatorMain {
                             Double.parseDouble(options.getOrDefault("--accuracy", "0.5")),
                             Long.parseLong(options.getOrDefault("--seed", "1")))
                     : null;
+            // HumanEval infilling answered as a perfect model would (gptoss-ls eval), instead of a typed corpus.
+            InfillingOracle infilling = InfillingOracle.fromOptions(options.get("--infilling"),
+                    options.getOrDefault("--answer-shape", "bare"));
+            if (infilling != null && oracle != null) {
+                throw new IllegalArgumentException("--infilling and --corpus answer differently: give one of them");
+            }
             simulator = ModelSimulator.start(Flavor.parse(options.getOrDefault("--flavor", "llamacpp")), profile, oracle,
                     Integer.parseInt(options.getOrDefault("--port", "0")));
+            if (infilling != null) {
+                simulator.backend().behavior().answer(infilling);
+            }
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);

@@ -12,6 +12,8 @@ public record CommandLine(String command, String target, Path config, Integer po
                    gptoss-ls status [--config FILE]              probe every configured model server
                    gptoss-ls trust [DIR]                         approve the endpoints of DIR's .gptoss.json
                    gptoss-ls untrust [DIR]                       withdraw that approval
+                   gptoss-ls eval [--config FILE] [--sample N] [--seed N] ...
+                                                                 HumanEval infilling through your model (docs/eval.md)
                    gptoss-ls --version                           this version and the Java runtime it runs on
             (gptoss-ls is the launcher of the runtime image; with the jar and your own Java 17+, the same
             arguments follow java -jar gptoss-ls.jar.)
@@ -22,6 +24,9 @@ public record CommandLine(String command, String target, Path config, Integer po
             4 the model is missing; 5 timed out.""";
 
     public static CommandLine parse(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            return new CommandLine("eval", null, null, null, null); // eval reads its own options (EvalOptions)
+        }
         String command = "lsp";
         String target = null;
         Path config = null;

@@ -50,7 +50,8 @@ final class CompletionInstructions {
         String scope = switch (shape) {
             case SINGLE_LINE -> "Complete the current line only.";
             case NEXT_LINE -> "Complete the current line; if it is finished, write the next line only.";
-            case BLOCK -> "Write the body of the block that starts at the cursor, then stop.";
+            case BLOCK -> context.linePrefix().isBlank() ? "Write the missing lines at the cursor, then stop."
+                    : "Write the body of the block that starts at the cursor, then stop.";
         };
         return context.lineSeparator() + context.lineSeparator() + scope;
     }

@@ -2,16 +2,17 @@ package dev.gptoss.ls.completion;
 
 import dev.gptoss.ls.context.CodeText;
 import dev.gptoss.ls.context.CursorContext;
-import java.util.List;
 
 /**
  * How much to suggest: the rest of a line; at the end of a finished line, the rest of it if the
- * model goes on with it, else the next line; or a block after a block opener.
+ * model goes on with it, else the next line; or a block of lines. A block is offered after a block
+ * opener and on any blank line, where code of any length may be missing: a perfect model's answer
+ * there is kept whole, and where it ends is decided by the code around it (see SuggestionShaper).
  */
 public enum SuggestionShape {
     SINGLE_LINE, NEXT_LINE, BLOCK;
 
-    static final int MAX_BLOCK_LINES = 24;
+    static final int MAX_BLOCK_LINES = 40;
 
     public static SuggestionShape at(CursorContext context) {
         if (context.cursorInsideLine()) {
@@ -25,13 +26,7 @@ public enum SuggestionShape {
             }
             return CodeText.opensBlock(line) ? BLOCK : NEXT_LINE;
         }
-        List<String> above = context.previousLines();
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (!above.get(i).isBlank()) {
-                return CodeText.opensBlock(above.get(i)) ? BLOCK : SINGLE_LINE;
-            }
-        }
-        return SINGLE_LINE;
+        return BLOCK;
     }
 
     /** Whether text streamed so far already holds all this shape will keep, so the model can stop. */

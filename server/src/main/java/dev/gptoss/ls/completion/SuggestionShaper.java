@@ -20,10 +20,10 @@ final class SuggestionShaper {
         text = switch (shape) {
             case SINGLE_LINE -> singleLine(text, context);
             case NEXT_LINE -> nextLine(text, context);
-            case BLOCK -> block(text, context);
+            case BLOCK -> context.linePrefix().isBlank() ? linesOnABlankLine(text, context) : block(text, context);
         };
-        text = stripTrailingWhitespace(text);
-        if (text.isBlank() || repeatsLinesAbove(text, context)) {
+        text = text.stripTrailing();
+        if (text.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(text.replace("\n", context.lineSeparator()));
@@ -39,7 +39,9 @@ final class SuggestionShaper {
     }
 
     private static String singleLine(String text, CursorContext context) {
-        if (context.linePrefix().isBlank() || endsWithSpace(context.linePrefix())) {
+        if (context.linePrefix().isBlank()) {
+            text = withoutTypedIndentation(dropLeadingBlankLines(text), context.linePrefix());
+        } else if (endsWithSpace(context.linePrefix())) {
             text = stripLeadingBlanks(text);
         }
         int newline = text.indexOf('\n');
@@ -49,8 +51,10 @@ final class SuggestionShaper {
 
     /**
      * At the end of a finished line: the rest of it if the model goes on with it, else the next
-     * line as the model indented it (with the blank lines before it, at most two), unless the
-     * document already has that line next.
+     * line (with the blank lines before it, at most two), unless the document already has that line
+     * next. The next line goes at the column the model meant, read as on a blank line below the
+     * cursor's (see {@link IndentPlacement}): a model that sent it without its indentation, or
+     * relative to the cursor's line, still gets it placed in the block.
      */
     private static String nextLine(String text, CursorContext context) {
         int newline = text.indexOf('\n');
@@ -62,7 +66,7 @@ final class SuggestionShaper {
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 String next = lines[i].stripTrailing();
-                return next.strip().equals(nextSuffixLine(context)) ? "" : out.append(next).toString();
+                return nextSuffixLineIs(context, next.strip()) ? "" : out.append(placedBelow(next, context)).toString();
             }
             if (i < 2) {
                 out.append('\n');
@@ -71,35 +75,89 @@ final class SuggestionShaper {
         return "";
     }
 
-    private static String nextSuffixLine(CursorContext context) {
-        String[] suffixLines = CodeText.lines(context.suffix());
-        for (int i = 1; i < suffixLines.length; i++) {
-            if (!suffixLines[i].isBlank()) {
-                return suffixLines[i].strip();
-            }
-        }
-        return null;
+    /** {@code line} at the column the model meant on an empty line below the cursor's line. */
+    private static String placedBelow(String line, CursorContext context) {
+        var below = new CursorContext(context.path(), context.languageId(), context.prefix() + context.lineSuffix() + "\n",
+                context.suffix().substring(context.lineSuffix().length()), "", "", context.lineSeparator());
+        List<String> lines = List.of(line);
+        IndentFrame frame = IndentFrame.around(below, lines);
+        return frame.indentation(new IndentPlacement(frame).columns(lines)[0]) + line.strip();
     }
 
-    private static String block(String text, CursorContext context) {
-        boolean atOpenerEnd = !context.linePrefix().isBlank();
-        String unit = context.linePrefix().startsWith("\t") || context.indentation().contains("\t") ? "\t" : "    ";
-        List<String> lines = new ArrayList<>(List.of(CodeText.lines(text)));
-        String bodyIndent;
-        String openerIndent;
-        if (atOpenerEnd) {
-            if (lines.get(0).isBlank()) {
-                lines.remove(0);
+    /**
+     * Lines for a blank line: each at the column the model meant (see {@link IndentPlacement}), up to
+     * where they would leave the definition the cursor is in, without the lines the file already has
+     * right after the cursor. The first line leaves out the indentation already typed.
+     */
+    private static String linesOnABlankLine(String text, CursorContext context) {
+        List<String> lines = new ArrayList<>(List.of(CodeText.lines(dropLeadingBlankLines(text))));
+        IndentFrame frame = IndentFrame.around(context, lines);
+        int[] columns = new IndentPlacement(frame).columns(lines);
+        var placed = new ArrayList<String>();
+        int base = -1;
+        for (int i = 0; i < lines.size() && placed.size() < SuggestionShape.MAX_BLOCK_LINES; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                placed.add("");
+                continue;
             }
-            openerIndent = context.indentation();
-            bodyIndent = openerIndent + unit;
-        } else {
-            openerIndent = CodeText.indentationOf(lastNonBlank(context.previousLines()));
-            bodyIndent = CodeText.indentWidth(context.linePrefix()) > CodeText.indentWidth(openerIndent)
-                    ? context.linePrefix()
-                    : openerIndent + unit;
+            int column = columns[i];
+            if (base < 0) {
+                base = column;
+            } else if (column < base && !frame.continues(i) && leavesTheBlock(frame, base, column, line)) {
+                if (!frame.python && line.matches(CLOSER) && !nextSuffixLineIs(context, line.strip())) {
+                    placed.add(frame.indentation(column) + line.strip());
+                }
+                break;
+            }
+            placed.add(frame.indentation(column) + line.strip());
         }
-        int first = firstNonBlank(lines);
+        List<String> kept = withoutLinesTheSuffixHas(placed, context);
+        if (kept.isEmpty()) {
+            return "";
+        }
+        return withoutTypedIndentation(String.join("\n", kept), context.linePrefix());
+    }
+
+    /**
+     * Whether a line dedented below the answer's first line ends it. In Python a block goes on after
+     * a dedent as long as it stays in the function it started in; elsewhere the block ends there.
+     */
+    private static boolean leavesTheBlock(IndentFrame frame, int base, int column, String line) {
+        if (!frame.python) {
+            return true;
+        }
+        return base > frame.function && column <= frame.function;
+    }
+
+    /** The text with the whitespace the user already typed before the cursor taken off its first line. */
+    private static String withoutTypedIndentation(String text, String typed) {
+        if (text.startsWith(typed)) {
+            return text.substring(typed.length());
+        }
+        return stripLeadingBlanks(text);
+    }
+
+    private static String dropLeadingBlankLines(String text) {
+        String result = text;
+        int newline = result.indexOf('\n');
+        while (newline >= 0 && result.substring(0, newline).isBlank()) {
+            result = result.substring(newline + 1);
+            newline = result.indexOf('\n');
+        }
+        return result;
+    }
+
+    /** A block after an opener at the end of the cursor's line: on new lines, one step in from the opener. */
+    private static String block(String text, CursorContext context) {
+        String unit = context.indentation().contains("\t") ? "\t" : "    ";
+        List<String> lines = new ArrayList<>(List.of(CodeText.lines(text)));
+        if (lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        String openerIndent = context.indentation();
+        String bodyIndent = openerIndent + unit;
+        int first = IndentPlacement.firstNonBlank(lines);
         if (first < 0) {
             return "";
         }
@@ -117,15 +175,7 @@ final class SuggestionShaper {
             body.add(line);
         }
         body = new ArrayList<>(withoutLinesTheSuffixHas(body, context));
-        if (body.isEmpty()) {
-            return "";
-        }
-        String firstLine = body.get(0);
-        body.set(0, atOpenerEnd
-                ? "\n" + firstLine
-                : bodyIndent.substring(Math.min(context.linePrefix().length(), bodyIndent.length()))
-                        + firstLine.stripLeading());
-        return String.join("\n", body);
+        return body.isEmpty() ? "" : "\n" + String.join("\n", body);
     }
 
     private static String reindent(String line, int shift, String unit) {
@@ -156,27 +206,25 @@ final class SuggestionShaper {
         return line;
     }
 
+    /**
+     * The lines before the point where the model starts writing what the file already has after the
+     * cursor: from there on, every line is the next line of the file, at the same column (the last
+     * one may stop early, cut off by the token limit). Nothing else is ever removed as a repeat.
+     */
     private static List<String> withoutLinesTheSuffixHas(List<String> body, CursorContext context) {
         List<String> after = new ArrayList<>();
         String[] suffixLines = CodeText.lines(context.suffix());
         for (int i = 1; i < suffixLines.length; i++) {
             if (!suffixLines[i].isBlank()) {
-                after.add(suffixLines[i].strip());
+                after.add(suffixLines[i]);
             }
         }
         int end = body.size();
-        while (end > 0) {
-            int keep = end;
-            for (int n = Math.min(end, after.size()); n > 0; n--) {
-                if (sameLines(body.subList(end - n, end), after.subList(0, n))) {
-                    keep = end - n;
-                    break;
-                }
-            }
-            if (keep == end) {
+        for (int k = 0; k < body.size(); k++) {
+            if (!body.get(k).isBlank() && continuesInto(body.subList(k, body.size()), after)) {
+                end = k;
                 break;
             }
-            end = keep;
         }
         var kept = new ArrayList<>(body.subList(0, end));
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
@@ -185,10 +233,21 @@ final class SuggestionShaper {
         return kept;
     }
 
-    private static boolean sameLines(List<String> a, List<String> b) {
-        var nonBlank = a.stream().filter(l -> !l.isBlank()).map(String::strip).toList();
-        return !nonBlank.isEmpty() && nonBlank.equals(b.subList(0, Math.min(b.size(), nonBlank.size())))
-                && nonBlank.size() <= b.size();
+    private static boolean continuesInto(List<String> tail, List<String> after) {
+        var lines = tail.stream().filter(l -> !l.isBlank()).toList();
+        if (lines.size() > after.size()) {
+            return false;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String mine = lines.get(i).stripTrailing();
+            String theirs = after.get(i).stripTrailing();
+            boolean last = i == lines.size() - 1 && lines.size() > 1;
+            if (CodeText.indentWidth(mine) != CodeText.indentWidth(theirs)
+                    || !(last ? theirs.strip().startsWith(mine.strip()) : theirs.strip().equals(mine.strip()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean nextSuffixLineIs(CursorContext context, String line) {
@@ -201,45 +260,6 @@ final class SuggestionShaper {
         return false;
     }
 
-    private static boolean repeatsLinesAbove(String text, CursorContext context) {
-        List<String> mine = new ArrayList<>();
-        String[] lines = CodeText.lines(text);
-        for (int i = 0; i < lines.length; i++) {
-            String line = i == 0 ? context.linePrefix() + lines[0] : lines[i];
-            if (!line.isBlank()) {
-                mine.add(line.strip());
-            }
-        }
-        List<String> above = context.previousLines().stream().filter(l -> !l.isBlank()).map(String::strip).toList();
-        if (mine.isEmpty() || above.size() < mine.size()) {
-            return false;
-        }
-        for (int start = 0; start + mine.size() <= above.size(); start++) {
-            if (above.subList(start, start + mine.size()).equals(mine)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String lastNonBlank(List<String> lines) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return lines.get(i);
-            }
-        }
-        return "";
-    }
-
-    private static int firstNonBlank(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static boolean endsWithSpace(String s) {
         return !s.isEmpty() && Character.isWhitespace(s.charAt(s.length() - 1));
     }
@@ -250,9 +270,5 @@ final class SuggestionShaper {
             i++;
         }
         return s.substring(i);
-    }
-
-    private static String stripTrailingWhitespace(String s) {
-        return s.stripTrailing();
     }
 }

@@ -7,7 +7,6 @@ package dev.gptoss.ls.context;
  * @param suffix text after the cursor, to the end of the window
  * @param linePrefix the cursor line before the cursor
  * @param lineSuffix the cursor line after the cursor
- * @param previousLines the lines just above the cursor line, nearest last
  * @param lineSeparator the document's line end, used to join multi-line suggestions
  */
 public record CursorContext(
@@ -17,7 +16,6 @@ public record CursorContext(
         String suffix,
         String linePrefix,
         String lineSuffix,
-        java.util.List<String> previousLines,
         String lineSeparator) {
 
     public boolean cursorInsideLine() {

@@ -112,7 +112,7 @@ record CursorFit(CursorContext cursor, int tokens, int firstLine, int lastLine) 
             suffix.append(after[i]);
         }
         var cursor = new CursorContext(full.path(), full.languageId(), prefix.toString(), suffix.toString(),
-                full.linePrefix(), full.lineSuffix(), full.previousLines(), full.lineSeparator());
+                full.linePrefix(), full.lineSuffix(), full.lineSeparator());
         return new CursorFit(cursor, tokens, cursorLine - (keptBefore - 1), cursorLine + (keptAfter - 1));
     }
 

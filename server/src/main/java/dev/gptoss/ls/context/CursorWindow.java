@@ -1,15 +1,12 @@
 package dev.gptoss.ls.context;
 
 import dev.gptoss.ls.documents.DocumentSnapshot;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Cuts the text around a cursor to a window the prompt can afford: more lines before the cursor
  * than after, since what comes before says most about what comes next.
  */
 public final class CursorWindow {
-    private static final int PREVIOUS_LINES_KEPT = 8;
     private final int maxPrefixChars;
     private final int maxSuffixChars;
 
@@ -35,7 +32,6 @@ public final class CursorWindow {
                 document.slice(offset, suffixEnd),
                 document.slice(lineStart, offset),
                 document.slice(offset, lineEnd),
-                previousLines(document, cursor.line()),
                 document.lineSeparator());
     }
 
@@ -55,13 +51,5 @@ public final class CursorWindow {
             end = document.lineContentEnd(line - 1);
         }
         return Math.max(end, cursorLineEnd);
-    }
-
-    private static List<String> previousLines(DocumentSnapshot document, int cursorLine) {
-        var lines = new ArrayList<String>();
-        for (int line = Math.max(0, cursorLine - PREVIOUS_LINES_KEPT); line < cursorLine; line++) {
-            lines.add(document.lineText(line));
-        }
-        return lines;
     }
 }

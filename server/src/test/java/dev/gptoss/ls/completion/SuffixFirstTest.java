@@ -90,6 +90,6 @@ class SuffixFirstTest {
         String linePrefix = prefix.substring(prefix.lastIndexOf('\n') + 1);
         int end = suffix.indexOf(separator);
         String lineSuffix = end < 0 ? suffix : suffix.substring(0, end);
-        return new CursorContext("file:///w/app.py", "python", prefix, suffix, linePrefix, lineSuffix, List.of(), separator);
+        return new CursorContext("file:///w/app.py", "python", prefix, suffix, linePrefix, lineSuffix, separator);
     }
 }

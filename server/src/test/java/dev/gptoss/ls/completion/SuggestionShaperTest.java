@@ -56,9 +56,38 @@ class SuggestionShaperTest {
     }
 
     @Test
-    void suggestionThatRepeatsTheLinesAboveIsDropped() {
-        String code = "x = compute(1)\ny = compute(2)\n|\n";
-        assertEquals(Optional.empty(), shape(code, "y = compute(2)"));
+    void aStatementThatStandsAboveIsStillSuggested() {
+        String code = "def check(x):\n    if x < 0:\n        return False\n    if x > 9:\n        |\n    return True\n";
+        assertEquals(Optional.of("return False"), shape(code, "return False"));
+    }
+
+    @Test
+    void linesTheFileHasRightAfterTheCursorAreDropped() {
+        String code = "def total(xs):\n    t = 0\n    |\n    return t\n";
+        assertEquals(Optional.of("for x in xs:\n        t += x"), shape(code, "for x in xs:\n        t += x\n    return t"));
+        assertEquals(Optional.empty(), shape(code, "return t"));
+    }
+
+    @Test
+    void anEmptyLineAtColumnOneInsideAFunctionKeepsTheModelsIndentation() {
+        String code = "def scale(value, factor):\n    \"\"\"Multiply value by factor.\"\"\"\n    if factor == 0:\n"
+                + "        return 0\n    value = value * factor\n|\n";
+        assertEquals(Optional.of("    return value"), shape(code, "    return value"));
+    }
+
+    @Test
+    void aBlockAnsweredWithTheFilesColumnsIsNotIndentedTwice() {
+        String code = "def pairs(xs):\n    for a in xs:\n        |\n";
+        assertEquals(Optional.of("for b in xs:\n            yield a, b"),
+                shape(code, "        for b in xs:\n            yield a, b"));
+        assertEquals(Optional.of("for b in xs:\n            yield a, b"), shape(code, "for b in xs:\n            yield a, b"));
+        assertEquals(Optional.of("for b in xs:\n            yield a, b"), shape(code, "for b in xs:\n    yield a, b"));
+    }
+
+    @Test
+    void aBlankLineInsideBracketsTakesTheModelsLinesAsTheyAre() {
+        String code = "SIZES = [\n    1,\n|\n]\n";
+        assertEquals(Optional.of("    2,\n    3,"), shape(code, "    2,\n    3,"));
     }
 
     @Test
@@ -83,6 +112,17 @@ class SuggestionShaperTest {
 
         assertEquals(SuggestionShape.NEXT_LINE, SuggestionShape.at(context(code)));
         assertEquals(Optional.of("\n    return total"), shape(code, "\n    return total\n\nprint(f([1]))"));
+    }
+
+    @Test
+    void aNextLineSentWithoutItsIndentationGoesInTheBlock() {
+        String code = "def f(items):\n    total = sum(items)|\n";
+
+        assertEquals(Optional.of("\n    return total"), shape(code, "\nreturn total"));
+        assertEquals(Optional.of("\n    print(total)"), shape(code + "    return total\n", "\nprint(total)"),
+                "between two statements of the function");
+        assertEquals(Optional.of("\n\ndef g():"), shape("def f():\n    return 1|\n", "\n\ndef g():"),
+                "a dedent the model meant stays");
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.gptoss.ls.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gptoss.fake.AnswerShape;
 import dev.gptoss.fake.FakeModelBackend;
 import dev.gptoss.fake.Flavor;
+import dev.gptoss.fake.InfillingGaps;
+import dev.gptoss.fake.InfillingOracle;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code complete}, {@code status} and {@code trust}, run as a user would from a terminal. */
+/** {@code complete}, {@code status}, {@code trust} and {@code eval}, run as a user would from a terminal. */
 class CommandLineIT {
     @TempDir
     Path dir;
@@ -120,6 +123,34 @@ class CommandLineIT {
 
     private static int occurrences(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void completeAtColumnOneOfAnEmptyLineKeepsTheIndentationTheModelSent() throws Exception {
+        try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
+            backend.behavior().answer("    return value");
+            Path file = dir.resolve("calc.py");
+            Files.writeString(file, "def scale(value, factor):\n    \"\"\"Multiply value by factor.\"\"\"\n"
+                    + "    if factor == 0:\n        return 0\n    value = value * factor\n\n");
+            Path config = writeConfig(backend.url().toString());
+            var run = run("complete", file + ":6:1", "--config", config.toString());
+            assertEquals(0, run.exitCode, run.output);
+            assertEquals("    return value\n", run.stdout);
+        }
+    }
+
+    @Test
+    void evalScoresAPerfectModelFromTheJarsOwnTasks() throws Exception {
+        try (var backend = FakeModelBackend.start(Flavor.OLLAMA)) {
+            var tasks = Path.of("src/main/resources/dev/gptoss/ls/eval/HumanEval-SingleLineInfilling.jsonl.gz");
+            backend.behavior().answer(new InfillingOracle(InfillingGaps.read(List.of(tasks)), AnswerShape.BARE,
+                    "<CURSOR>", "python"));
+            Path config = writeConfig(backend.url().toString());
+            var run = run("eval", "--config", config.toString(), "--sample", "2", "--tasks", "single-line",
+                    "--modes", "raw");
+            assertEquals(0, run.exitCode, run.output);
+            assertTrue(run.stdout.contains("| raw | single-line (2) | 100.0% | 100.0% | 2 |"), run.output);
+        }
     }
 
     private Path writeConfig(String url) throws IOException {

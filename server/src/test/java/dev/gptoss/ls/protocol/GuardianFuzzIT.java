@@ -468,7 +468,8 @@ class GuardianFuzzIT {
 
     private void assertNoModelRequestMentions(String name) {
         for (RecordedRequest request : backend.requests()) {
-            assertTrue(!request.body().contains(name), "a model request was sent for " + name);
+            assertTrue(!request.body().contains(name), () -> "a model request was sent for " + name + ": "
+                    + request.path() + " " + request.body().substring(0, Math.min(3000, request.body().length())));
         }
     }
 
