@@ -82,8 +82,10 @@ public interface CodeFacts {
     /** Whether the node is a call (a {@code new} expression included). */
     boolean isCall(SyntaxNode node);
 
-    /** The call's arguments, in order. */
-    List<SyntaxNode> arguments(SyntaxNode call);
+    /** The call's arguments, in order: the named children of its {@code arguments} field in every grammar read here. */
+    default List<SyntaxNode> arguments(SyntaxNode call) {
+        return call.field("arguments").map(SyntaxNode::namedChildren).orElse(List.of());
+    }
 
     /** The object a method is called on ({@code a.b} in {@code a.b.c()}), when the callee is a member. */
     Optional<SyntaxNode> receiver(SyntaxNode callee);

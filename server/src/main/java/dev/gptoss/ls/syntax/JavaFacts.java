@@ -165,11 +165,6 @@ final class JavaFacts extends MemoFacts {
     }
 
     @Override
-    public List<SyntaxNode> arguments(SyntaxNode call) {
-        return call.field("arguments").map(SyntaxNode::namedChildren).orElse(List.of());
-    }
-
-    @Override
     public Optional<SyntaxNode> receiver(SyntaxNode callee) {
         return callee.is("method_invocation") ? callee.field("object") : Optional.empty();
     }

@@ -302,11 +302,6 @@ final class PythonFacts extends MemoFacts {
     }
 
     @Override
-    public List<SyntaxNode> arguments(SyntaxNode call) {
-        return call.field("arguments").map(SyntaxNode::namedChildren).orElse(List.of());
-    }
-
-    @Override
     public Optional<SyntaxNode> receiver(SyntaxNode callee) {
         return callee.is("attribute") ? callee.field("object") : Optional.empty();
     }

@@ -215,11 +215,6 @@ final class ScriptFacts extends MemoFacts {
     }
 
     @Override
-    public List<SyntaxNode> arguments(SyntaxNode call) {
-        return call.field("arguments").map(SyntaxNode::namedChildren).orElse(List.of());
-    }
-
-    @Override
     public Optional<SyntaxNode> receiver(SyntaxNode callee) {
         return callee.is("member_expression") ? callee.field("object") : Optional.empty();
     }
