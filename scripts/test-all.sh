@@ -9,11 +9,21 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 failed=()
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 part() {
   local name=$1; shift
   printf '\n==> %s\n' "$name"
-  "$@" || failed+=("$name")
+  # Shown as it runs and kept, so a failed part's last lines can be repeated at the end, where a
+  # CI log that keeps only its tail still shows why. (tee in a process substitution, which is not
+  # waited for: a process a part leaves behind cannot hold the run open.)
+  local log=$logs/${#failed[@]}-$RANDOM.log
+  if ! "$@" > >(tee "$log") 2>&1; then
+    failed+=("$name")
+    failed_logs+=("$log")
+  fi
 }
+failed_logs=()
 
 part "Maven: build and tests" mvn -B -ntp verify
 if [[ ! -f server/target/gptoss-ls.jar || ! -f fake-model/target/gptoss-fake-model-runnable.jar
@@ -27,6 +37,10 @@ part "VS Code client" bash vscode-client/scripts/ci.sh
 part "real editors" node editors/run.mjs
 
 if ((${#failed[@]})); then
+  for i in "${!failed[@]}"; do
+    printf '\n==> the last lines of the failed part "%s"\n' "${failed[i]}"
+    tail -n 40 "${failed_logs[i]}"
+  done
   printf '\ntest-all.sh: FAILED: %s\n' "${failed[*]}" >&2
   exit 1
 fi

@@ -33,10 +33,18 @@ check() { # check NAME COMMAND...
 
 work=$(mktemp -d)
 fake_pid=
+# Keeps the script's exit status: a stopped fake's status (143) must not become the script's.
 cleanup() {
-  [[ -n $fake_pid ]] && kill "$fake_pid" 2>/dev/null && wait "$fake_pid" 2>/dev/null
-  dpkg -s gptoss-ls >/dev/null 2>&1 && "${as_root[@]}" dpkg -r gptoss-ls >/dev/null 2>&1
+  local status=$?
+  if [[ -n $fake_pid ]]; then
+    kill "$fake_pid" 2>/dev/null || true
+    wait "$fake_pid" 2>/dev/null || true
+  fi
+  if dpkg -s gptoss-ls >/dev/null 2>&1; then
+    "${as_root[@]}" dpkg -r gptoss-ls >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 exec 9>/tmp/gptoss-ls-test-deb.lock
@@ -51,6 +59,10 @@ DEBIAN_FRONTEND=noninteractive "${as_root[@]}" ${install} -y -o DPkg::Lock::Time
   || cat "$work/install.log"
 installed() { dpkg -s gptoss-ls >/dev/null 2>&1; }
 check "the package installs" installed
+if ! installed; then
+  echo "test-deb.sh: FAILED: the package did not install (as $(id -un); free in /usr: $(df -h --output=avail /usr | tail -1 | tr -d ' '))" >&2
+  exit 1
+fi
 files=$(dpkg -L gptoss-ls)
 check "it installs /usr/bin/gptoss-ls" test -x /usr/bin/gptoss-ls
 
@@ -59,13 +71,13 @@ mkdir -p "$work/bin" "$work/home/.config/gptoss-ls"
 ln -s /usr/bin/gptoss-ls "$work/bin/gptoss-ls"
 ln -s "$(command -v readlink)" "$work/bin/readlink"
 user_env=(env -i "HOME=$work/home" "XDG_CONFIG_HOME=$work/home/.config" "PATH=$work/bin" "LANG=C.UTF-8")
-version=$("${user_env[@]}" gptoss-ls --version)
+version=$("${user_env[@]}" gptoss-ls --version 2>&1) || true
 echo "$version" | sed 's/^/     /'
 check "gptoss-ls --version runs on the installed runtime" grep -q "in /usr/lib/gptoss-ls/lib/runtime" <<<"$version"
 
 # gptoss-ls status against the fake model server, configured in the user's own file.
-java -jar fake-model/target/gptoss-fake-model-runnable.jar --port 0 --exit-on-stdin-eof \
-  >"$work/fake.out" 2>"$work/fake.log" < <(sleep 600) &
+java -jar fake-model/target/gptoss-fake-model-runnable.jar --port 0 \
+  >"$work/fake.out" 2>"$work/fake.log" </dev/null &
 fake_pid=$!
 for _ in $(seq 100); do grep -q FAKE_BACKEND_URL= "$work/fake.out" && break; sleep 0.2; done
 url=$(sed -n 's/^FAKE_BACKEND_URL=//p' "$work/fake.out")
@@ -75,6 +87,10 @@ status=0
 "${user_env[@]}" gptoss-ls status >"$work/status.out" 2>&1 || status=$?
 sed 's/^/     /' "$work/status.out"
 check "gptoss-ls status finds the model server (exit 0)" test "$status" = 0
+if ((status)); then
+  echo "     exit $status; the fake model server ($url) logged:"
+  tail -n 20 "$work/fake.log" | sed 's/^/     /'
+fi
 
 "${as_root[@]}" dpkg -r gptoss-ls >"$work/remove.log" 2>&1 || cat "$work/remove.log"
 check "the package is removed" bash -c '! dpkg -s gptoss-ls >/dev/null 2>&1'
