@@ -3,7 +3,7 @@ package dev.gptoss.ls.eval;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.gptoss.ls.protocol.GptossClient;
-import dev.gptoss.ls.protocol.LspLauncher;
+import dev.gptoss.ls.protocol.InProcessServer;
 import dev.gptoss.ls.server.ServerParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -54,6 +55,8 @@ public final class EvalServer implements AutoCloseable {
     private final EditorSide editor = new EditorSide();
     private final Socket editorEnd;
     private final Socket serverEnd;
+    private final InProcessServer served;
+    private final Future<Void> editorListening;
     private final ExecutorService editorThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "gptoss-eval-editor");
         thread.setDaemon(true);
@@ -65,7 +68,7 @@ public final class EvalServer implements AutoCloseable {
             editorEnd = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
             serverEnd = listener.accept();
         }
-        LspLauncher.serve(environment, serverEnd.getInputStream(), serverEnd.getOutputStream(), code -> { });
+        served = InProcessServer.serve(environment, serverEnd.getInputStream(), serverEnd.getOutputStream());
         Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>()
                 .setLocalService(editor)
                 .setRemoteInterface(LanguageServer.class)
@@ -73,7 +76,7 @@ public final class EvalServer implements AutoCloseable {
                 .setOutput(editorEnd.getOutputStream())
                 .setExecutorService(editorThreads)
                 .create();
-        launcher.startListening();
+        editorListening = launcher.startListening();
         server = launcher.getRemoteProxy();
     }
 
@@ -137,7 +140,10 @@ public final class EvalServer implements AutoCloseable {
         return List.copyOf(editor.errors);
     }
 
-    /** Ends the session as an editor does (shutdown, exit: the server stops its work), then hangs up. */
+    /**
+     * Ends the session as an editor does (shutdown, exit: the server stops its work), then closes its
+     * end of the input, waits for the server to finish, and hangs up once each side has read the end.
+     */
     @Override
     public void close() {
         try {
@@ -146,11 +152,29 @@ public final class EvalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // The server is gone or stuck; hanging up ends the session all the same.
+            // The server is gone or stuck; ending the input ends the session all the same.
+        }
+        shutdownOutput(editorEnd);
+        served.awaitEnd(SHUTDOWN_WAIT);
+        shutdownOutput(serverEnd);
+        try {
+            editorListening.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The editor's reader ended otherwise; the sockets are closed next either way.
         }
         closeQuietly(editorEnd);
         closeQuietly(serverEnd);
         editorThreads.shutdown();
+    }
+
+    private static void shutdownOutput(Socket socket) {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // Closed already: the reader at the other end has seen the end.
+        }
     }
 
     private static void closeQuietly(Socket socket) {
