@@ -28,6 +28,28 @@ final class WorkspaceTree {
                 discounted = apply_discount_3(subtotal, order.customer)
                 return discounted + compute_tax_1(""";
 
+    /**
+     * The modules the opened document imports. The generated files below define the same names
+     * many times over (none of them is the module the import names), so only these resolve it.
+     */
+    static final String PRICING = "services/svc1/app/pricing.py";
+    static final String PRICING_TEXT = """
+            def apply_discount_3(subtotal, customer):
+                \"\"\"The subtotal less the customer's loyalty discount.\"\"\"
+                return subtotal * (1 - customer.discount_rate)
+
+
+            def compute_tax_1(amount, region="EU"):
+                \"\"\"Value-added tax on an amount, at the region's standard rate.\"\"\"
+                return amount * TAX_RATES[region]
+            """;
+    static final String ORDERS = "services/svc2/app/orders.py";
+    static final String ORDERS_TEXT = """
+            def total_quantity_2(items):
+                \"\"\"How many units the items add up to.\"\"\"
+                return sum(item.quantity for item in items)
+            """;
+
     /** The same document calling only names the tree does not define: its prompt is the same in any workspace. */
     static final String OPENED_TEXT_UNRELATED = OPENED_TEXT.replace("apply_discount_3", "apply_rebate_zz")
             .replace("compute_tax_1", "compute_levy_zz").replace("total_quantity_2", "total_units_zz");
@@ -67,6 +89,8 @@ final class WorkspaceTree {
         file(".gitignore", "node_modules/\nbuild/\n*.log\n.env*\n");
         file("web/.gitignore", "dist/\n*.generated.ts\n");
         file(OPENED, OPENED_TEXT);
+        file(PRICING, PRICING_TEXT);
+        file(ORDERS, ORDERS_TEXT);
         int services = 8;
         for (int s = 0; s < services; s++) {
             file("services/svc" + s + "/.gitignore", "generated/\n!generated/README.md\n");

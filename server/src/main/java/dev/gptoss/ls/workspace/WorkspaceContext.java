@@ -82,6 +82,7 @@ public final class WorkspaceContext implements AutoCloseable {
         recentEdits.accept(event);
         if (event.closed()) {
             outlines.closed(event.uri());
+            index.documentClosed(event.uri());
             assembler.forget(event.uri());
         }
     }

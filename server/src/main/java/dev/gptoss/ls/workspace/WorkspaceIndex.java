@@ -63,6 +63,7 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     /** File URIs by file name, for resolving module paths ({@code a/b/C.java}, {@code pkg/__init__.py}). */
     private final Map<String, Set<String>> byFileName = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+    private final ImportedFirst order = new ImportedFirst();
     /** Until started (never, in an untrusted workspace) nothing on disk is read. */
     private volatile boolean started;
 
@@ -128,6 +129,11 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         onIndexThread(() -> indexFile(file));
     }
 
+    /** An open document closed: what it imports is no longer indexed first. */
+    public void documentClosed(String uri) {
+        order.documentClosed(uri);
+    }
+
     public void fileDeleted(Path file) {
         onIndexThread(() -> forget(file.toUri().toString()));
     }
@@ -152,9 +158,10 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
         });
     }
 
-    /** A fresher outline of an open document inside the workspace. */
+    /** A fresher outline of an open document inside the workspace; the files it imports are indexed first. */
     public void openDocumentParsed(FileOutline outline) {
         Optional<Path> path = pathOf(outline.path());
+        path.ifPresent(p -> order.documentImports(outline.path(), p, outline.imports()));
         if (started && path.isPresent() && insideRoot(path.get()) && !rules.get().excluded(path.get())) {
             onIndexThread(() -> put(path.get().toUri().toString(), outline));
         }
@@ -209,20 +216,28 @@ public final class WorkspaceIndex implements SymbolLookup, WorkspaceFiles, AutoC
     /**
      * Parses the files on this thread and {@link #HELPERS} more: parsing and reading the outline
      * are nearly all of an index's time and need nothing from each other. Each thread steps aside
-     * before each file while a completion is being prepared.
+     * before each file while a completion is being prepared. The files the open documents import
+     * go first ({@link ImportedFirst}).
      */
     private void indexAll(List<Path> candidates, AtomicInteger count) {
-        var next = new AtomicInteger();
+        order.begin(candidates);
+        try {
+            indexInOrder(count);
+        } finally {
+            order.end();
+        }
+    }
+
+    private void indexInOrder(AtomicInteger count) {
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < candidates.size() && count.get() < MAX_FILES;
-                 i = next.getAndIncrement()) {
+            for (Path file = order.next(); file != null && count.get() < MAX_FILES; file = order.next()) {
                 try {
                     foreground.awaitIdle(MAX_YIELD_MS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                if (indexFile(candidates.get(i))) {
+                if (indexFile(file)) {
                     count.incrementAndGet();
                 }
             }
