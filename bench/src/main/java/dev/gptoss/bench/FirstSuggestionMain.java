@@ -53,9 +53,11 @@ public final class FirstSuggestionMain {
                     .firstTokenDelay(Duration.ofMillis(firstTokenMs)).chunkDelay(Duration.ofMillis(chunkMs));
             for (int r = 0; r < repeats; r++) {
                 var modelTimes = new ArrayList<Double>();
+                var modelStarts = new ArrayList<java.time.Instant>();
                 backend.onRequestFinished(request -> {
                     if (request.path().equals("/api/generate") || request.path().equals("/api/chat")) {
                         modelTimes.add(Duration.between(request.receivedAt(), java.time.Instant.now()).toNanos() / 1e6);
+                        modelStarts.add(request.receivedAt());
                     }
                 });
                 Path stderr = workDir.resolve("first-suggestion-" + r + ".stderr.log");
@@ -66,6 +68,7 @@ public final class FirstSuggestionMain {
                     var documents = process.server().getTextDocumentService();
                     documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "python", 1, TEXT)));
                     long sent = System.nanoTime();
+                    var sentAt = java.time.Instant.now();
                     var answer = documents.inlineCompletion(new InlineCompletionParams(new TextDocumentIdentifier(uri),
                             new Position(1, 4), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic)))
                             .get(30, TimeUnit.SECONDS);
@@ -73,9 +76,12 @@ public final class FirstSuggestionMain {
                     firstCpu[r] = process.cpuMillis();
                     boolean shown = !answer.getRight().getItems().isEmpty();
                     models[r] = modelTimes.isEmpty() ? Double.NaN : modelTimes.get(0);
-                    System.err.printf("first-suggestion: run %d: %.1f ms to %s; the model's own time %.1f ms;"
-                            + " server CPU %.0f ms at initialize, %.0f ms at the suggestion%n", r + 1,
-                            firsts[r], shown ? "a suggestion" : "NO suggestion", models[r], initializeCpu[r], firstCpu[r]);
+                    double toModel = modelStarts.isEmpty() ? Double.NaN
+                            : Duration.between(sentAt, modelStarts.get(0)).toNanos() / 1e6;
+                    System.err.printf("first-suggestion: run %d: %.1f ms to %s (%.1f ms until the model request"
+                            + " arrived); the model's own time %.1f ms; server CPU %.0f ms at initialize, %.0f ms at"
+                            + " the suggestion%n", r + 1, firsts[r], shown ? "a suggestion" : "NO suggestion", toModel,
+                            models[r], initializeCpu[r], firstCpu[r]);
                     if (!shown) {
                         firsts[r] = Double.NaN;
                     }
