@@ -24,6 +24,14 @@ public record EndpointHealth(EndpointConfig endpoint, EndpointState state, Set<S
         return new EndpointHealth(endpoint, EndpointState.UNKNOWN, null, "not probed yet");
     }
 
+    /**
+     * The probe found nothing listening at the address: the server process is gone, and no request
+     * still waiting on one of its connections can get an answer.
+     */
+    public boolean refused() {
+        return state == EndpointState.OFFLINE && detail != null && detail.startsWith(NetworkFailure.REFUSED);
+    }
+
     /** Whether the server lists the model; Ollama's {@code name} means {@code name:latest}. */
     public boolean hasModel(String model) {
         if (models == null) {

@@ -16,6 +16,9 @@ import javax.net.ssl.SSLException;
  * http://127.0.0.1:11434"), not the JDK's exception names.
  */
 public final class NetworkFailure {
+    /** How {@link #describe} begins when nothing listens at the address: the model server is gone. */
+    public static final String REFUSED = "connection refused at ";
+
     private NetworkFailure() {
     }
 
@@ -26,7 +29,7 @@ public final class NetworkFailure {
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedChannelException) {
-                return "connection refused at " + url + " (nothing is listening there)";
+                return REFUSED + url + " (nothing is listening there)";
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return "no connection to " + url + " within the timeout";

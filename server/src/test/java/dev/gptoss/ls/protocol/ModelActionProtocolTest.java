@@ -194,6 +194,24 @@ class ModelActionProtocolTest {
     }
 
     @Test
+    void aModelServerKnownToBeOfflineGivesOneMessageSayingWhatToDo() throws Exception {
+        FakeModelBackend backend = start(capabilities(true, true));
+        session.open(GATEWAY, "python", TEXT);
+        CodeAction fix = fix();
+        backend.close();
+        session.client.awaitStatus(s -> s.toString().contains("offline"), WAIT);
+
+        try (var log = CapturedLog.of(CodeActionHandler.class)) {
+            assertNull(resolve(fix).getEdit());
+
+            MessageParams message = session.client.awaitMessageContaining("Fix with GPT-OSS", WAIT);
+            assertTrue(message.getMessage().contains("cannot be reached"), message.getMessage());
+            assertTrue(message.getMessage().contains("Start the model server"), message.getMessage());
+            assertTrue(progressEnd(0).startsWith("Failed: "), progressEnd(0));
+        }
+    }
+
+    @Test
     void aStreamThatBreaksOffSaysSoAndSaysToAskAgain() throws Exception {
         FakeModelBackend backend = start(capabilities(true, true));
         backend.behavior().answer("```python\n" + regionOf(TEXT) + "\n```").dropAfterChunks(3);

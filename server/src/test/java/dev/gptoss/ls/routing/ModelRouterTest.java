@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.failsafe.TimeoutExceededException;
+import dev.gptoss.ls.Await;
 import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.backend.BackendException;
 import dev.gptoss.ls.backend.EndpointProbe;
@@ -13,6 +14,7 @@ import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.backend.ModelHttp;
 import dev.gptoss.ls.backend.TextSink;
+import dev.gptoss.ls.config.HealthSettings;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.RoutingSettings;
 import dev.gptoss.ls.config.Tier;
@@ -41,6 +43,8 @@ class ModelRouterTest {
     private final PromptModes modes = new PromptModes();
     private final ScriptedModelClient first = new ScriptedModelClient("first");
     private final ScriptedModelClient second = new ScriptedModelClient("second");
+    private final HealthMonitor health = new HealthMonitor(new EndpointProbe(
+            ModelHttp.create(com.fasterxml.jackson.databind.ObjectMapper::new, new ApiKeys(Map.of()), executor)), modes, timer);
     private int documents;
 
     @AfterEach
@@ -59,6 +63,23 @@ class ModelRouterTest {
         assertEquals("from second", done.generation().text());
         assertEquals("second", done.instance().endpoint().name());
         assertEquals(1, first.requests.size());
+    }
+
+    @Test
+    void aCallWaitingOnAServerThatIsGoneFailsOverWhenAProbeFindsNothingListening() throws Exception {
+        first.script((request, sink) -> new CompletableFuture<>()); // a connection that never answers
+        var instances = List.of(instance(first), instance(second));
+        ModelRouter router = router(RoutingSettings.DEFAULT, instances);
+        CompletableFuture<RoutedGeneration> answer = generate(router, Duration.ofMinutes(3));
+        Await.until("the request to first", () -> first.requests.size() == 1, Duration.ofSeconds(5));
+
+        // Nothing listens at first's address (port 1): its probe is refused.
+        health.probeOnce(ModelInstances.of(List.of(instances.get(0))), HealthSettings.DEFAULT).get(10, TimeUnit.SECONDS);
+
+        RoutedGeneration done = answer.get(10, TimeUnit.SECONDS);
+        assertEquals("second", done.instance().endpoint().name(), "long before the 3-minute deadline");
+        assertTrue(first.calls.get(0).isCancelled(), "the exchange with the gone server is aborted");
+        assertEquals(1, first.requests.size(), "no new request to an address where nothing listens");
     }
 
     @Test
@@ -153,10 +174,16 @@ class ModelRouterTest {
         for (ScriptedModelClient client : clients) {
             instances.add(new ModelInstance(Tier.FAST, "gpt-oss:20b", client, settings, System::nanoTime));
         }
-        var http = ModelHttp.create(com.fasterxml.jackson.databind.ObjectMapper::new, new ApiKeys(Map.of()), executor);
-        var health = new HealthMonitor(new EndpointProbe(http), modes, timer);
+        return router(settings, instances);
+    }
+
+    private ModelRouter router(RoutingSettings settings, List<ModelInstance> instances) {
         return new ModelRouter(ModelInstances.of(instances), settings, health, modes, MetricsRecorder.systemClock(),
                 executor, new FirstPick());
+    }
+
+    private static ModelInstance instance(ScriptedModelClient client) {
+        return new ModelInstance(Tier.FAST, "gpt-oss:20b", client, RoutingSettings.DEFAULT, System::nanoTime);
     }
 
     private CompletableFuture<RoutedGeneration> generate(ModelRouter router, Duration budget) {
