@@ -24,10 +24,19 @@ part() {
   fi
 }
 failed_logs=()
+# Repeats each failed part's last lines, where a CI log that keeps only its tail still shows them.
+report_failures() {
+  sleep 1 # the last part's tee may still be writing its log
+  for i in "${!failed[@]}"; do
+    printf '\n==> the last lines of the failed part "%s"\n' "${failed[i]}"
+    tail -n 40 "${failed_logs[i]}"
+  done
+}
 
 part "Maven: build and tests" mvn -B -ntp verify
 if [[ ! -f server/target/gptoss-ls.jar || ! -f fake-model/target/gptoss-fake-model-runnable.jar
       || ! -x dist/target/gptoss-ls/bin/gptoss-ls ]]; then
+  report_failures
   echo "test-all.sh: the Maven build made no jars or no runtime image; the editor tests cannot run" >&2
   exit 1
 fi
@@ -37,10 +46,7 @@ part "VS Code client" bash vscode-client/scripts/ci.sh
 part "real editors" node editors/run.mjs
 
 if ((${#failed[@]})); then
-  for i in "${!failed[@]}"; do
-    printf '\n==> the last lines of the failed part "%s"\n' "${failed[i]}"
-    tail -n 40 "${failed_logs[i]}"
-  done
+  report_failures
   printf '\ntest-all.sh: FAILED: %s\n' "${failed[*]}" >&2
   exit 1
 fi
