@@ -276,10 +276,15 @@ public final class ModelRouter {
         // (a connection the server's end closed can leave the JDK's exchange waiting for ever).
         // Cancelling it, or ending it so, aborts the exchange.
         var call = new WaitingCall(exchange);
-        Set<CompletableFuture<Generation>> calls = waiting.computeIfAbsent(instance.endpoint(),
-                endpoint -> ConcurrentHashMap.newKeySet());
-        calls.add(call);
-        call.whenComplete((generation, error) -> calls.remove(call));
+        waiting.compute(instance.endpoint(), (endpoint, calls) -> {
+            Set<CompletableFuture<Generation>> next = calls == null ? ConcurrentHashMap.newKeySet() : calls;
+            next.add(call);
+            return next;
+        });
+        call.whenComplete((generation, error) -> waiting.computeIfPresent(instance.endpoint(), (endpoint, calls) -> {
+            calls.remove(call);
+            return calls.isEmpty() ? null : calls;
+        }));
         call.whenComplete((generation, error) -> {
             long now = System.nanoTime();
             long elapsed = now - start;
