@@ -7,9 +7,6 @@ import dev.gptoss.ls.protocol.InProcessServer;
 import dev.gptoss.ls.server.ServerParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,16 +42,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
  * The language server as an editor talks to it, in this process: real JSON-RPC over a loopback
- * socket, so what an evaluation applies is exactly the items an editor receives. (A socket, not an
- * NIO pipe: an interrupt closes a pipe, and the server interrupts the work it cancels.)
+ * socket ({@link InProcessServer}), so what an evaluation applies is exactly the items an editor
+ * receives.
  */
 public final class EvalServer implements AutoCloseable {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final LanguageServer server;
     private final EditorSide editor = new EditorSide();
-    private final Socket editorEnd;
-    private final Socket serverEnd;
     private final InProcessServer served;
     private final Future<Void> editorListening;
     private final ExecutorService editorThreads = Executors.newCachedThreadPool(runnable -> {
@@ -64,16 +59,12 @@ public final class EvalServer implements AutoCloseable {
     });
 
     private EvalServer(ServerParts.Environment environment) throws IOException {
-        try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            editorEnd = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            serverEnd = listener.accept();
-        }
-        served = InProcessServer.serve(environment, serverEnd.getInputStream(), serverEnd.getOutputStream());
+        served = InProcessServer.start(environment);
         Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>()
                 .setLocalService(editor)
                 .setRemoteInterface(LanguageServer.class)
-                .setInput(editorEnd.getInputStream())
-                .setOutput(editorEnd.getOutputStream())
+                .setInput(served.editorInput())
+                .setOutput(served.editorOutput())
                 .setExecutorService(editorThreads)
                 .create();
         editorListening = launcher.startListening();
@@ -141,8 +132,8 @@ public final class EvalServer implements AutoCloseable {
     }
 
     /**
-     * Ends the session as an editor does (shutdown, exit: the server stops its work), then closes its
-     * end of the input, waits for the server to finish, and hangs up once each side has read the end.
+     * Ends the session as an editor does (shutdown, exit: the server stops its work), then closes
+     * the connection in order.
      */
     @Override
     public void close() {
@@ -154,35 +145,8 @@ public final class EvalServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // The server is gone or stuck; ending the input ends the session all the same.
         }
-        shutdownOutput(editorEnd);
-        served.awaitEnd(SHUTDOWN_WAIT);
-        shutdownOutput(serverEnd);
-        try {
-            editorListening.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // The editor's reader ended otherwise; the sockets are closed next either way.
-        }
-        closeQuietly(editorEnd);
-        closeQuietly(serverEnd);
+        served.end(editorListening, SHUTDOWN_WAIT);
         editorThreads.shutdown();
-    }
-
-    private static void shutdownOutput(Socket socket) {
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            // Closed already: the reader at the other end has seen the end.
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing is all that is wanted.
-        }
     }
 
     /** An editor that answers what the server asks and keeps the errors it is shown and the latest status. */

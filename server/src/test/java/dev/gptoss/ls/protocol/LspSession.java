@@ -6,18 +6,13 @@ import dev.gptoss.ls.backend.ApiKeys;
 import dev.gptoss.ls.server.ServerParts;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -44,9 +39,7 @@ public final class LspSession implements AutoCloseable {
     public final GptossServerApi server;
     private final ServerParts parts;
     private final java.nio.file.Path userCacheDirectory;
-    private final Socket editorEnd;
-    private final Socket serverEnd;
-    private final Future<Void> serving;
+    private final InProcessServer connection;
     private final Future<Void> listening;
     private int version = 1;
 
@@ -64,19 +57,12 @@ public final class LspSession implements AutoCloseable {
                 new ApiKeys(Map.of("FAKE_API_KEY", "sk-test-123")), userConfigFile, userCacheDirectory,
                 MetricsRecorder.systemClock()), code -> { });
         parts = languageServer.parts();
-        // A socket, as with --port: java.io's piped streams fail once the thread that last wrote has
-        // ended, and an NIO pipe is closed by an interrupt, so the server's interrupted workers at the
-        // end of a test made every later message fail with a logged ClosedByInterruptException.
-        try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            editorEnd = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            serverEnd = listener.accept();
-        }
-        serving = LspLauncher.serve(languageServer, serverEnd.getInputStream(), serverEnd.getOutputStream());
+        connection = InProcessServer.start(languageServer);
         Launcher<GptossServerApi> launcher = new LSPLauncher.Builder<GptossServerApi>()
                 .setLocalService(client)
                 .setRemoteInterface(GptossServerApi.class)
-                .setInput(editorEnd.getInputStream())
-                .setOutput(editorEnd.getOutputStream())
+                .setInput(connection.editorInput())
+                .setOutput(connection.editorOutput())
                 .create();
         listening = launcher.startListening();
         server = launcher.getRemoteProxy();
@@ -196,32 +182,7 @@ public final class LspSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        endOfInput(editorEnd, serving);
-        parts.close();
-        parts.threads().awaitTermination(Duration.ofSeconds(2));
-        endOfInput(serverEnd, listening);
-        closeQuietly(serverEnd);
-        closeQuietly(editorEnd);
-    }
-
-    /** Ends what {@code writer} sends and waits (briefly) for the reader at the other end to see the end. */
-    private static void endOfInput(Socket writer, Future<Void> reader) {
-        try {
-            writer.shutdownOutput();
-            reader.get(2, TimeUnit.SECONDS);
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            // Closed already, or the reader ended otherwise: the sockets are closed next either way.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing is all that is wanted.
-        }
+        connection.end(listening, Duration.ofSeconds(2));
     }
 
     /** Settings for one endpoint named "fake" serving gpt-oss:20b in both tiers. */
