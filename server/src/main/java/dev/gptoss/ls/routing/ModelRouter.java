@@ -10,19 +10,15 @@ import dev.gptoss.ls.backend.EndpointState;
 import dev.gptoss.ls.backend.Generation;
 import dev.gptoss.ls.backend.GenerationRequest;
 import dev.gptoss.ls.backend.TextSink;
-import dev.gptoss.ls.config.EndpointConfig;
 import dev.gptoss.ls.config.PromptMode;
 import dev.gptoss.ls.config.RoutingSettings;
 import dev.gptoss.ls.config.Tier;
 import dev.gptoss.ls.telemetry.MetricsRecorder;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +49,7 @@ public final class ModelRouter {
             .handleIf((result, error) -> connectionFailed(error))
             .withMaxRetries(1)
             .build();
-    /** The calls waiting on each endpoint's server, to end them when the server turns out to be gone. */
-    private final Map<EndpointConfig, Set<CompletableFuture<Generation>>> waiting = new ConcurrentHashMap<>();
+    private final WaitingCalls waiting;
     private final List<Runnable> busyListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> instanceListeners = new CopyOnWriteArrayList<>();
     private volatile ModelInstances instances;
@@ -67,7 +62,7 @@ public final class ModelRouter {
         this.metrics = metrics;
         this.scheduler = new CallerRunsScheduler(executor);
         this.balancer = new InstanceBalancer(new ComplexityScorer(), this::healthy, random, System::nanoTime);
-        health.onChange(this::endCallsToGoneServers);
+        this.waiting = new WaitingCalls(health);
         use(instances, settings);
     }
 
@@ -263,28 +258,8 @@ public final class ModelRouter {
         if (instance.outstanding().getAndIncrement() == 0) {
             busyListeners.forEach(Runnable::run);
         }
-        CompletableFuture<Generation> exchange;
-        EndpointHealth known = health.health(instance.endpoint());
-        try {
-            exchange = known.refused()
-                    ? CompletableFuture.failedFuture(gone(instance.endpoint(), known))
-                    : instance.client().generate(request, sink);
-        } catch (RuntimeException e) {
-            exchange = CompletableFuture.failedFuture(e);
-        }
-        // What the caller waits on: the exchange's outcome, or its end when the server is found gone
-        // (a connection the server's end closed can leave the JDK's exchange waiting for ever).
-        // Cancelling it, or ending it so, aborts the exchange.
-        var call = new WaitingCall(exchange);
-        waiting.compute(instance.endpoint(), (endpoint, calls) -> {
-            Set<CompletableFuture<Generation>> next = calls == null ? ConcurrentHashMap.newKeySet() : calls;
-            next.add(call);
-            return next;
-        });
-        call.whenComplete((generation, error) -> waiting.computeIfPresent(instance.endpoint(), (endpoint, calls) -> {
-            calls.remove(call);
-            return calls.isEmpty() ? null : calls;
-        }));
+        CompletableFuture<Generation> call = waiting.start(instance.endpoint(),
+                () -> instance.client().generate(request, sink));
         call.whenComplete((generation, error) -> {
             long now = System.nanoTime();
             long elapsed = now - start;
@@ -317,58 +292,6 @@ public final class ModelRouter {
             }
         });
         return call;
-    }
-
-    /**
-     * A probe found nothing listening where an endpoint's server was: the calls still waiting on it
-     * can never be answered, so they fail now as a refused connection (retried once, then the next
-     * instance) instead of at their deadline, minutes later for a code action.
-     */
-    private void endCallsToGoneServers() {
-        waiting.forEach((endpoint, calls) -> {
-            EndpointHealth now = health.health(endpoint);
-            if (!calls.isEmpty() && now.refused()) {
-                BackendException failure = gone(endpoint, now);
-                calls.forEach(call -> call.completeExceptionally(failure));
-            }
-        });
-    }
-
-    /**
-     * A model call as the router waits on it. Cancelling it aborts the exchange before the callers
-     * hear of it; ending it with a failure (the server is gone) lets them hear the failure first.
-     */
-    private static final class WaitingCall extends CompletableFuture<Generation> {
-        private final CompletableFuture<Generation> exchange;
-
-        WaitingCall(CompletableFuture<Generation> exchange) {
-            this.exchange = exchange;
-            exchange.whenComplete((generation, error) -> {
-                if (error != null) {
-                    super.completeExceptionally(error);
-                } else {
-                    super.complete(generation);
-                }
-            });
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            exchange.cancel(mayInterruptIfRunning);
-            return super.cancel(mayInterruptIfRunning);
-        }
-
-        /** Ends the call with this failure (the caller sees it, not a cancellation), then aborts the exchange. */
-        @Override
-        public boolean completeExceptionally(Throwable error) {
-            boolean ended = super.completeExceptionally(error);
-            exchange.cancel(true);
-            return ended;
-        }
-    }
-
-    private static BackendException gone(EndpointConfig endpoint, EndpointHealth health) {
-        return new BackendException(0, false, "the model server at " + endpoint.url() + " is gone: " + health.detail());
     }
 
     private void breakerChanged(ModelInstance instance) {
